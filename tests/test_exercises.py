@@ -9,9 +9,9 @@ import re
 import nbformat
 import pytest
 from nbclient import NotebookClient
+from notebook_files import course_notebooks, ids
 
 from aimkit.exercises import CORRECT, NOT_ANSWERED
-from notebook_files import course_notebooks, ids
 
 SOLUTION = re.compile(r"```python\n(.*?)```", re.S)
 EXEMPT = {"00_start_here.ipynb", "99_for_trainers.ipynb"}  # guides, not lessons
@@ -62,5 +62,5 @@ def test_solutions_pass_their_checks(path):
 
 
 def test_solution_pattern_reads_a_fenced_block():
-    cell = {"source": "<details><summary>Solution</summary>\n\n```python\nanswer = 4\n```\n</details>"}
-    assert SOLUTION.search(cell["source"]).group(1) == "answer = 4\n"
+    source = "<details><summary>Solution</summary>\n\n```python\nanswer = 4\n```\n</details>"
+    assert SOLUTION.search(source).group(1) == "answer = 4\n"

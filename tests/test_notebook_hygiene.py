@@ -4,7 +4,6 @@ import json
 import re
 
 import pytest
-
 from notebook_files import all_notebooks, course_notebooks, ids
 
 NOTEBOOKS = all_notebooks()

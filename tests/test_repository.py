@@ -32,4 +32,5 @@ def test_requirements_are_pinned_exactly():
 
 
 def test_binder_uses_the_same_pins():
-    assert (ROOT / "binder" / "requirements.txt").read_text().split() == ["-r", "../requirements.txt"]
+    binder = (ROOT / "binder" / "requirements.txt").read_text().split()
+    assert binder == ["-r", "../requirements.txt"]

@@ -1,0 +1,674 @@
+"""Read users' own CSV exports safely, check them against a schema, and export safely.
+
+Real exports are messy: a Belgian Excel export uses ``;`` between fields, decimal commas
+(``1.234,56``), dd/mm/yyyy dates and the cp1252 encoding; another system writes UTF-8 with
+a byte-order mark and ISO dates. :func:`read_table` sniffs all of that, so a user does not
+have to say what their file looks like, and :class:`Schema` checks that the columns a
+technique needs are there and hold what they should. Every problem becomes a
+:class:`DataError` whose message names the file, the column, the problem and the first
+offending rows, numbered as a spreadsheet numbers them (the header is row 1). The input file
+is only ever read.
+
+:func:`export_csv` writes a table for a mailing tool or a colleague: ID columns are replaced
+by salted-hash pseudonyms and cells a spreadsheet would run as a formula are neutralised.
+
+Examples
+--------
+>>> from aimkit import io
+>>> data = "klant;order;datum;bedrag\\nC1;1;03/02/2021;1.234,50\\n".encode("cp1252")
+>>> frame = io.read_table(data, schema=io.TRANSACTIONS,
+...                       columns={"klant": "customer_id", "order": "order_id",
+...                                "datum": "order_date", "bedrag": "amount"})
+>>> frame.loc[0, "amount"], str(frame.loc[0, "order_date"].date())
+(np.float64(1234.5), '2021-02-03')
+
+Used in: notebooks/00_start_here.ipynb, notebooks/apps/segment_explorer.ipynb and every case.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import hmac
+import io as _stdio
+import os
+import re
+import secrets
+import warnings
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+MAX_BYTES = 50 * 1024 * 1024
+"""Largest file :func:`read_table` accepts by default (50 MB)."""
+
+MISSING = frozenset({"", "NA", "N/A", "n/a", "NULL", "null", "#N/A", "NaN", "nan"})
+"""Cell texts read as an empty (missing) value."""
+
+SEPARATORS = (";", ",", "\t", "|")
+SHOW_ROWS = 5
+
+_ISO_DATE = (r"(?P<y1>\d{4})-(?P<m1>\d{1,2})-(?P<d1>\d{1,2})"
+             r"(?:[ T](?P<H1>\d{1,2}):(?P<M1>\d{2})(?::(?P<S1>\d{2})(?:\.\d+)?)?)?")
+_DAY_FIRST = (r"(?P<d2>\d{1,2})(?P<sep>[/.\-])(?P<m2>\d{1,2})(?P=sep)(?P<y2>\d{4})"
+              r"(?: (?P<H2>\d{1,2}):(?P<M2>\d{2})(?::(?P<S2>\d{2}))?)?")
+DATE_PATTERN = re.compile(rf"^(?:{_ISO_DATE}|{_DAY_FIRST})$")
+DATE_FORMATS = "dd/mm/yyyy, dd-mm-yyyy or yyyy-mm-dd"
+
+_NUMBER = {
+    # decimal comma: 1.234,56  1234,56  -12  1 234,5
+    ",": re.compile(r"^[+-]?(?:\d{1,3}(?:[. ]\d{3})+|\d+)(?:,\d+)?$|^[+-]?,\d+$"),
+    # decimal point: 1,234.56  1234.56  -12  1.5e3
+    ".": re.compile(r"^[+-]?(?:\d{1,3}(?:[, ]\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?$"
+                    r"|^[+-]?\.\d+$"),
+}
+_LEADING_ZERO = re.compile(r"^[+-]?0\d")
+_CURRENCY = re.compile(r"^(?:€|EUR)\s*|\s*(?:€|EUR)$")
+_SPACES = re.compile(r"[\s\u00a0\u202f]")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input file.
+
+    Examples
+    --------
+    >>> print(Problem("orders.csv", "amount", "is not a number", (4, 7), 2))
+    orders.csv, column 'amount': is not a number (rows 4, 7)
+    """
+
+    file: str
+    column: str | None
+    problem: str
+    rows: tuple[int, ...] = ()
+    count: int = 0
+
+    def __str__(self) -> str:
+        where = self.file if self.column is None else f"{self.file}, column '{self.column}'"
+        text = f"{where}: {self.problem}"
+        if self.rows:
+            label = "row" if len(self.rows) == 1 else "rows"
+            text += f" ({label} {', '.join(map(str, self.rows))}"
+            if self.count > len(self.rows):
+                text += f" and {self.count - len(self.rows)} more"
+            text += ")"
+        return text
+
+
+class DataError(ValueError):
+    """A file that cannot be used as it is; ``problems`` lists everything found.
+
+    The message has one line per problem and names the file, the column, the problem and the
+    first rows (spreadsheet numbering: the header is row 1, the first data row is row 2).
+
+    Examples
+    --------
+    >>> try:
+    ...     read_table(b"", name="empty.csv")
+    ... except DataError as error:
+    ...     print(error)
+    empty.csv: the file is empty (0 bytes); export the data again
+    """
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    @property
+    def file(self) -> str:
+        """The file the (first) problem is in."""
+        return self.problems[0].file
+
+    @property
+    def column(self) -> str | None:
+        """The column of the first problem, if any."""
+        return self.problems[0].column
+
+    @property
+    def rows(self) -> tuple[int, ...]:
+        """The first offending rows of the first problem (spreadsheet numbering)."""
+        return self.problems[0].rows
+
+
+@dataclass(frozen=True)
+class Column:
+    """What one column of a schema must hold.
+
+    Parameters
+    ----------
+    name : str
+        Canonical name; a file column matches it ignoring case, spaces, ``-`` and ``_``.
+    kind : {"string", "integer", "number", "date"}
+        The type its values must have.
+    required : bool
+        The column must be in the file.
+    nullable : bool
+        Empty cells are allowed.
+    min, max : number or date text, optional
+        Allowed range (inclusive).
+    allowed : tuple, optional
+        The only values allowed.
+    unique : bool
+        No value may appear twice.
+
+    Examples
+    --------
+    >>> Column("amount", "number", min=0).kind
+    'number'
+    """
+
+    name: str
+    kind: str = "string"
+    required: bool = True
+    nullable: bool = False
+    min: float | str | None = None
+    max: float | str | None = None
+    allowed: tuple | None = None
+    unique: bool = False
+
+    def __post_init__(self):
+        if self.kind not in {"string", "integer", "number", "date"}:
+            raise ValueError(f"unknown column kind {self.kind!r}")
+
+
+@dataclass(frozen=True)
+class Schema:
+    """The columns a technique needs, with their types and rules.
+
+    Columns that the schema does not name are kept and typed by sniffing.
+
+    Examples
+    --------
+    >>> schema = Schema("scores", (Column("name"), Column("score", "integer", min=0, max=10)))
+    >>> read_table(b"name,score\\nAn,7\\n", schema)["score"].tolist()
+    [7]
+    """
+
+    name: str
+    columns: tuple[Column, ...]
+    unique_keys: tuple[tuple[str, ...], ...] = field(default=())
+
+    @property
+    def required(self) -> list[str]:
+        """Names of the required columns."""
+        return [c.name for c in self.columns if c.required]
+
+
+TRANSACTIONS = Schema(
+    "transactions",
+    (
+        Column("customer_id", "string"),
+        Column("order_id", "string"),
+        Column("order_date", "date", min="1990-01-01"),
+        Column("amount", "number"),  # refunds are negative lines
+    ),
+)
+"""The canonical transactions schema: one line per order line (or order), refunds negative."""
+
+
+# ----------------------------------------------------------------------------- reading
+
+def read_table(source, schema: Schema | None = None, *, columns: Mapping[str, str] | None = None,
+               name: str | None = None, max_bytes: int = MAX_BYTES) -> pd.DataFrame:
+    """Read a CSV export, sniffing its dialect, and optionally check it against a schema.
+
+    Parameters
+    ----------
+    source : path, bytes or binary file object
+        The export (an upload arrives as bytes). A file is only read, never changed.
+    schema : Schema, optional
+        Columns that must be present and their rules, e.g. :data:`TRANSACTIONS`.
+    columns : mapping, optional
+        Renames file columns first, e.g. ``{"Klantnummer": "customer_id"}``.
+    name : str, optional
+        The file name to use in messages (default: the path's name or "uploaded file").
+    max_bytes : int
+        Larger files are refused with a clear message.
+
+    Returns
+    -------
+    DataFrame
+        Numbers as float64/int64 (Int64 with gaps), dates as datetime64, the rest as text;
+        empty cells as missing. ``frame.attrs["read_as"]`` says how the file was read.
+
+    Raises
+    ------
+    DataError
+        Names the file, the column, the problem and the first offending rows.
+
+    Examples
+    --------
+    >>> belgian = "Naam;Bedrag;Datum\\nJanssens;1.250,75;31/12/2020\\n".encode("cp1252")
+    >>> frame = read_table(belgian, name="export.csv")
+    >>> frame["Bedrag"].iloc[0], frame.attrs["read_as"]["separator"]
+    (np.float64(1250.75), ';')
+    """
+    data, label = _read_bytes(source, name, max_bytes)
+    text, encoding = _decode(data, label)
+    separator = _sniff_separator(text)
+    raw, rows = _parse(text, separator, label)
+    if columns:
+        raw = raw.rename(columns=dict(columns))
+    decimal = _file_decimal(raw, separator)
+    problems: list[Problem] = []
+    if schema is not None:
+        raw = _match_schema_names(raw, schema, label)
+    typed = {}
+    schema_columns = {c.name: c for c in schema.columns} if schema else {}
+    for col in raw.columns:
+        if col in schema_columns:
+            typed[col], found = _apply_column(raw[col], schema_columns[col], decimal, rows, label)
+            problems.extend(found)
+        else:
+            typed[col] = _sniff_column(raw[col], decimal)
+    frame = pd.DataFrame(typed, index=pd.RangeIndex(len(raw)))
+    if schema is not None:
+        problems.extend(_check_keys(frame, schema, rows, label))
+    if problems:
+        raise DataError(problems)
+    frame.attrs["read_as"] = {"file": label, "encoding": encoding, "separator": separator,
+                              "decimal": decimal}
+    return frame
+
+
+def _read_bytes(source, name: str | None, max_bytes: int) -> tuple[bytes, str]:
+    if isinstance(source, (str, os.PathLike)):
+        path = Path(source)
+        label = name or path.name
+        if not path.is_file():
+            raise DataError([Problem(label, None, "file not found" if not path.exists()
+                                     else "is a folder, not a file")])
+        size = path.stat().st_size
+        _check_size(size, max_bytes, label)
+        data = path.read_bytes()
+    elif isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+        label = name or "uploaded file"
+    elif hasattr(source, "read"):
+        data = source.read()
+        label = name or Path(str(getattr(source, "name", "uploaded file"))).name
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+    else:
+        raise TypeError(f"read_table reads a path, bytes or a file object, not {type(source)}")
+    _check_size(len(data), max_bytes, label)
+    _check_content(data, label)
+    return data, label
+
+
+def _check_size(size: int, max_bytes: int, label: str) -> None:
+    if size > max_bytes:
+        raise DataError([Problem(label, None, f"the file is too large ({size / 1e6:.1f} MB; "
+                                 f"the limit is {max_bytes / 1e6:.0f} MB): export a shorter "
+                                 "period or fewer columns")])
+
+
+_SIGNATURES = {
+    b"PK\x03\x04": "is an Excel workbook (.xlsx) or a zip file, not a CSV: in Excel choose "
+                   "'Save as' › 'CSV (comma or semicolon delimited)'",
+    b"\xd0\xcf\x11\xe0": "is an old Excel workbook (.xls), not a CSV: in Excel choose "
+                         "'Save as' › 'CSV (comma or semicolon delimited)'",
+    b"%PDF": "is a PDF document, not a CSV export",
+    b"\x89PNG": "is a PNG image, not a CSV export",
+    b"\xff\xd8\xff": "is a JPEG image, not a CSV export",
+    b"\x1f\x8b": "is a gzip-compressed file: unpack it first",
+}
+
+
+def _check_content(data: bytes, label: str) -> None:
+    if not data:
+        raise DataError([Problem(label, None,
+                                 "the file is empty (0 bytes); export the data again")])
+    for signature, problem in _SIGNATURES.items():
+        if data.startswith(signature):
+            raise DataError([Problem(label, None, problem)])
+    head = data[:8192]
+    if not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        controls = sum(1 for b in head if b < 32 and b not in (9, 10, 13))
+        if b"\x00" in head or controls > len(head) * 0.05:
+            raise DataError([Problem(label, None, "is a binary file, not a text (CSV) export")])
+
+
+def _decode(data: bytes, label: str) -> tuple[str, str]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        encoding = "utf-8-sig"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    else:
+        try:
+            data.decode("utf-8")
+            encoding = "utf-8"
+        except UnicodeDecodeError:
+            encoding = "cp1252"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        encoding = "latin-1"  # decodes any byte; cp1252 has five undefined bytes
+        text = data.decode(encoding)
+    if not text.strip():
+        raise DataError([Problem(label, None, "the file holds no data, only blank lines")])
+    return text, encoding
+
+
+def _sniff_separator(text: str) -> str:
+    """Pick the separator that splits the header and the first lines into the same width."""
+    sample = "\n".join(text.lstrip("\r\n").splitlines()[:50])
+    best, best_score = ",", (0.0, 0)
+    for sep in SEPARATORS:
+        widths = [len(r) for r in csv.reader(_stdio.StringIO(sample), delimiter=sep) if r]
+        if not widths or widths[0] < 2:
+            continue
+        consistent = sum(w == widths[0] for w in widths) / len(widths)
+        score = (consistent, widths[0])
+        if score > best_score:
+            best, best_score = sep, score
+    return best
+
+
+def _parse(text: str, separator: str, label: str) -> tuple[pd.DataFrame, np.ndarray]:
+    """Split into text cells; return the cells and each row's spreadsheet number."""
+    text = text.lstrip("\r\n")
+    header = next(csv.reader(_stdio.StringIO(text), delimiter=separator))
+    names = [h.strip() for h in header]
+    _check_header(names, label)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", pd.errors.ParserWarning)  # rows wider than the header
+        try:
+            raw = pd.read_csv(_stdio.StringIO(text), sep=separator, dtype=str, na_filter=False,
+                              skip_blank_lines=False, header=0, index_col=False, engine="c")
+        except (pd.errors.ParserError, pd.errors.ParserWarning):
+            raise DataError([_ragged_rows(text, separator, len(names), label)]) from None
+    raw.columns = names
+    rows = np.arange(len(raw)) + 2
+    blank = raw.apply(lambda col: col.str.strip().eq("")).all(axis=1).to_numpy()
+    raw, rows = raw.loc[~blank].reset_index(drop=True), rows[~blank]
+    unnamed = [c for c in raw.columns if c.startswith("\0unnamed")]
+    for col in unnamed:
+        if raw[col].str.strip().ne("").any():
+            position = list(raw.columns).index(col) + 1
+            raise DataError([Problem(label, None, f"column {position} has data but no name in "
+                                     "the header row")])
+    raw = raw.drop(columns=unnamed)
+    if raw.empty:
+        raise DataError([Problem(label, None, "has a header row but no data rows")])
+    return raw, rows
+
+
+def _check_header(names: list[str], label: str) -> None:
+    seen: dict[str, int] = {}
+    for position, name in enumerate(names, start=1):
+        if not name:
+            names[position - 1] = f"\0unnamed{position}"
+            continue
+        if name in seen:
+            raise DataError([Problem(label, name, f"the column name appears twice in the header "
+                                     f"(columns {seen[name]} and {position})", (1,), 1)])
+        seen[name] = position
+
+
+def _ragged_rows(text: str, separator: str, width: int, label: str) -> Problem:
+    bad = [number for number, row in enumerate(csv.reader(_stdio.StringIO(text),
+                                                          delimiter=separator), start=1)
+           if number > 1 and len(row) > width]
+    return Problem(label, None, f"some rows have more values than the {width} columns of the "
+                   "header (a separator inside a value that is not quoted?)",
+                   tuple(bad[:SHOW_ROWS]), len(bad))
+
+
+def _file_decimal(raw: pd.DataFrame, separator: str) -> str:
+    """Decimal comma when any column reads as numbers only that way (or `;` files decide)."""
+    comma_only = dot_only = 0
+    for col in raw.columns:
+        values = _present(raw[col])
+        if values.empty or values.str.match(_LEADING_ZERO).any():
+            continue
+        comma, dot = values.str.match(_NUMBER[","]).all(), values.str.match(_NUMBER["."]).all()
+        comma_only += comma and not dot
+        dot_only += dot and not comma
+    if comma_only != dot_only:
+        return "," if comma_only > dot_only else "."
+    return "," if separator == ";" else "."
+
+
+def _present(column: pd.Series) -> pd.Series:
+    values = column.str.strip()
+    values = values.str.replace(_CURRENCY, "", regex=True)
+    return values[~values.isin(MISSING)]
+
+
+def _to_numbers(values: pd.Series, decimal: str) -> tuple[pd.Series, pd.Series]:
+    """Parse number texts; return the numbers (NaN where bad) and a mask of bad values."""
+    ok = values.str.match(_NUMBER[decimal]) & ~values.str.match(_LEADING_ZERO)
+    cleaned = values.str.replace(_SPACES, "", regex=True)
+    if decimal == ",":
+        cleaned = cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    else:
+        cleaned = cleaned.str.replace(",", "", regex=False)
+    numbers = pd.to_numeric(cleaned.where(ok), errors="coerce")
+    return numbers, ~ok
+
+
+def _to_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Parse date texts (ISO or day first); return datetimes (NaT where bad) and a bad mask."""
+    parts = values.str.extract(DATE_PATTERN)
+    pick = {unit: parts[f"{unit}1"].fillna(parts[f"{unit}2"]) for unit in "ymdHMS"}
+    table = pd.DataFrame({
+        "year": pd.to_numeric(pick["y"]), "month": pd.to_numeric(pick["m"]),
+        "day": pd.to_numeric(pick["d"]), "hour": pd.to_numeric(pick["H"]).fillna(0),
+        "minute": pd.to_numeric(pick["M"]).fillna(0), "second": pd.to_numeric(pick["S"]).fillna(0),
+    }, index=values.index)
+    dates = pd.to_datetime(table, errors="coerce") if len(table) else pd.Series(
+        pd.NaT, index=values.index, dtype="datetime64[ns]")
+    return dates, dates.isna()
+
+
+def _sniff_column(column: pd.Series, decimal: str) -> pd.Series:
+    """Type a column from its texts: numbers, dates, else trimmed text."""
+    present = _present(column)
+    missing = ~column.index.isin(present.index)
+    if present.empty:
+        return column.str.strip().mask(missing)
+    numbers, bad = _to_numbers(present, decimal)
+    if not bad.any():
+        return _numeric_column(numbers, column.index)
+    dates, bad = _to_dates(present)
+    if not bad.any():
+        return dates.reindex(column.index)
+    return column.str.strip().mask(missing)
+
+
+def _numeric_column(numbers: pd.Series, index: pd.Index) -> pd.Series:
+    full = numbers.reindex(index)
+    whole = np.isfinite(numbers).all() and (numbers % 1 == 0).all() and numbers.abs().max() < 2**53
+    if whole:
+        return full.astype("Int64") if full.isna().any() else full.astype("int64")
+    return full.astype("float64")
+
+
+def _apply_column(column: pd.Series, spec: Column, decimal: str, rows: np.ndarray,
+                  label: str) -> tuple[pd.Series, list[Problem]]:
+    """Type a schema column and list what breaks its rules."""
+    problems = []
+    values = column.str.strip()
+    missing = values.isin(MISSING)
+    present = values[~missing]
+
+    def report(mask: pd.Series, problem: str) -> None:
+        where = rows[np.flatnonzero(mask.reindex(column.index, fill_value=False).to_numpy())]
+        if len(where):
+            problems.append(Problem(label, spec.name, problem, tuple(where[:SHOW_ROWS].tolist()),
+                                    len(where)))
+
+    if not spec.nullable:
+        report(missing, "has empty cells")
+    if spec.kind in ("integer", "number"):
+        numbers, bad = _to_numbers(present.str.replace(_CURRENCY, "", regex=True), decimal)
+        example = "12,50" if decimal == "," else "12.50"
+        report(bad, f"holds values that are not numbers (expected e.g. {example})")
+        if spec.kind == "integer":
+            report(~bad & (numbers % 1 != 0), "holds values that are not whole numbers")
+        typed = _numeric_column(numbers, column.index) if spec.kind == "integer" else \
+            numbers.reindex(column.index).astype("float64")
+        bounds = numbers
+    elif spec.kind == "date":
+        dates, bad = _to_dates(present)
+        report(bad, f"holds values that are not valid dates (expected {DATE_FORMATS})")
+        typed, bounds = dates.reindex(column.index), dates
+    else:
+        typed = values.mask(missing)
+        bounds = present
+    if spec.min is not None:
+        low = pd.Timestamp(spec.min) if spec.kind == "date" else spec.min
+        report(bounds < low, f"holds values below the minimum {spec.min}")
+    if spec.max is not None:
+        high = pd.Timestamp(spec.max) if spec.kind == "date" else spec.max
+        report(bounds > high, f"holds values above the maximum {spec.max}")
+    if spec.allowed is not None:
+        allowed = ", ".join(map(str, spec.allowed))
+        report(~typed.reindex(present.index).isin(spec.allowed),
+               f"holds values that are not allowed (allowed: {allowed})")
+    if spec.unique:
+        report(typed.duplicated(keep=False) & typed.notna(), "holds duplicate values")
+    return typed, problems
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[\s_\-]+", "_", name.strip().lower())
+
+
+def _match_schema_names(raw: pd.DataFrame, schema: Schema, label: str) -> pd.DataFrame:
+    """Rename file columns to the schema's names (ignoring case and spacing); report gaps."""
+    by_normal = {_normal(c): c for c in raw.columns}
+    renames, missing = {}, []
+    for spec in schema.columns:
+        if spec.name in raw.columns:
+            continue
+        found = by_normal.get(_normal(spec.name))
+        if found is not None:
+            renames[found] = spec.name
+        elif spec.required:
+            missing.append(spec.name)
+    if missing:
+        have = ", ".join(raw.columns)
+        raise DataError([Problem(label, name, f"required column is missing (the file has: {have})")
+                         for name in missing])
+    return raw.rename(columns=renames)
+
+
+def _check_keys(frame: pd.DataFrame, schema: Schema, rows: np.ndarray,
+                label: str) -> list[Problem]:
+    problems = []
+    for key in schema.unique_keys:
+        dup = frame.duplicated(list(key), keep=False).to_numpy()
+        if dup.any():
+            where = rows[dup]
+            problems.append(Problem(label, " + ".join(key), "the combination must be unique but "
+                                    "repeats", tuple(where[:SHOW_ROWS].tolist()), len(where)))
+    return problems
+
+
+# ----------------------------------------------------------------------------- exporting
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_ID_NAME = re.compile(r"(^|_)id$|^id_|(^|_)(klant|customer|user|visitor)(_?nr|nummer|number)?$")
+
+
+def id_columns(frame: pd.DataFrame) -> list[str]:
+    """Columns that hold identifiers by their name: ``id``, ``*_id``, ``customer``, ``klantnummer``.
+
+    Examples
+    --------
+    >>> id_columns(pd.DataFrame(columns=["customer_id", "segment", "order_id", "amount"]))
+    ['customer_id', 'order_id']
+    """
+    return [c for c in frame.columns if _ID_NAME.search(_normal(str(c)))]
+
+
+def pseudonym(value, salt: str) -> str:
+    """Salted-hash pseudonym of one identifier (HMAC-SHA256, 16 hex digits).
+
+    The same value and salt always give the same pseudonym; without the salt it cannot be
+    traced back by hashing candidate IDs.
+
+    Examples
+    --------
+    >>> pseudonym("C00042", salt="workshop") == pseudonym("C00042", salt="workshop")
+    True
+    >>> pseudonym("C00042", salt="workshop").startswith("P")
+    True
+    """
+    digest = hmac.new(salt.encode("utf-8"), str(value).encode("utf-8"), hashlib.sha256)
+    return "P" + digest.hexdigest()[:16]
+
+
+def formula_safe(value):
+    """Neutralise text a spreadsheet would run as a formula by putting ``'`` in front.
+
+    Examples
+    --------
+    >>> formula_safe("=HYPERLINK(\\"http://x\\")")
+    '\\'=HYPERLINK("http://x")'
+    >>> formula_safe("Janssens")
+    'Janssens'
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def export_csv(frame: pd.DataFrame, path=None, *, pseudonymise: Sequence[str] | str = "auto",
+               salt: str | None = None, sep: str = ",", decimal: str = ".",
+               encoding: str = "utf-8"):
+    """Write a table as CSV for a mailing tool or a colleague, pseudonymised and formula-safe.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        The table; it is not changed.
+    path : path or text file object, optional
+        Where to write; ``None`` returns the CSV text.
+    pseudonymise : "auto" or list of str
+        Columns whose values are replaced by :func:`pseudonym`; "auto" takes
+        :func:`id_columns`; ``[]`` keeps the real IDs (only when the receiver may see them).
+    salt : str, optional
+        Secret for the pseudonyms. Default: a new random salt per export, so two exports
+        cannot be linked; pass your own secret salt to keep pseudonyms stable over exports.
+    sep, decimal, encoding
+        CSV dialect; ``sep=";", decimal=","`` for Belgian Excel.
+
+    Returns
+    -------
+    str or path
+        The CSV text when ``path`` is None, else ``path``.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"customer_id": ["C1"], "note": ["=1+1"], "amount": [-5.0]})
+    >>> print(export_csv(table, salt="s"))
+    customer_id,note,amount
+    P28063b40b33ea1cd,'=1+1,-5.0
+    <BLANKLINE>
+    """
+    columns = id_columns(frame) if pseudonymise == "auto" else list(pseudonymise)
+    unknown = [c for c in columns if c not in frame.columns]
+    if unknown:
+        raise KeyError(f"cannot pseudonymise missing columns: {', '.join(unknown)}")
+    salt = salt if salt is not None else secrets.token_hex(16)
+    out = frame.copy()
+    for col in columns:
+        out[col] = out[col].map(lambda v: v if pd.isna(v) else pseudonym(v, salt))
+    for col in out.columns:
+        if not (pd.api.types.is_numeric_dtype(out[col]) or
+                pd.api.types.is_datetime64_any_dtype(out[col])):
+            out[col] = out[col].map(formula_safe)
+    text = out.to_csv(index=False, sep=sep, decimal=decimal, lineterminator="\n")
+    if path is None:
+        return text
+    if hasattr(path, "write"):
+        path.write(text)
+        return path
+    Path(path).write_text(text, encoding=encoding)
+    return path
