@@ -465,6 +465,36 @@ def _to_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     return dates, dates.isna()
 
 
+def parse_dates(values: pd.Series) -> pd.Series:
+    """Parse date texts written as yyyy-mm-dd, dd/mm/yyyy, dd-mm-yyyy or dd.mm.yyyy.
+
+    Day first, as in Belgium; an optional time ``HH:MM[:SS]`` is kept. Anything else,
+    including impossible dates such as 31/02/2021, becomes NaT.
+
+    Examples
+    --------
+    >>> parse_dates(pd.Series(["10/09/1970", "1970-09-10", "45-15-1555", None])).tolist()
+    [Timestamp('1970-09-10 00:00:00'), Timestamp('1970-09-10 00:00:00'), NaT, NaT]
+    """
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return values
+    return _to_dates(values.astype("str").str.strip().where(values.notna()))[0]
+
+
+def parse_numbers(values: pd.Series, decimal: str = ",") -> pd.Series:
+    """Parse number texts with a decimal comma (``1.234,56``) or point (``1,234.56``).
+
+    Examples
+    --------
+    >>> parse_numbers(pd.Series(["1.234,56", "-12", "€ 5,5", "twaalf"])).tolist()
+    [1234.56, -12.0, 5.5, nan]
+    """
+    if pd.api.types.is_numeric_dtype(values):
+        return values.astype("float64")
+    texts = values.astype("str").str.strip().str.replace(_CURRENCY, "", regex=True)
+    return _to_numbers(texts.where(values.notna()), decimal)[0].astype("float64")
+
+
 def _sniff_column(column: pd.Series, decimal: str) -> pd.Series:
     """Type a column from its texts: numbers, dates, else trimmed text."""
     present = _present(column)

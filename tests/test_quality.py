@@ -1,0 +1,112 @@
+"""aimkit.quality: every flaw the e-book points at in its example table is flagged."""
+
+import pandas as pd
+import pytest
+
+from aimkit import quality
+
+# (row, column, dimension) of each flaw the e-book's example customer table shows
+EBOOK_FLAWS = {
+    (2, "Taal", "completeness"),          # Samantha Dubois: no language
+    (3, "Voornaam", "completeness"),      # "?" as first name: undefined input
+    (3, "Taal", "completeness"),
+    (4, "Voornaam", "completeness"),
+    (3, "Geboortedatum", "validity"),     # 45-15-1555 is no date
+    (4, "Geslacht", "validity"),          # gender "1"
+    (4, "Taal", "validity"),              # "ENG" is not a language code of the list
+    (1, "Geboortedatum", "accuracy"),     # born in 1850: valid, but not real
+    (2, "Adres", "accuracy"),             # "123 onbekende straat"
+    (4, "Adres", "accuracy"),
+    (0, "Voornaam", "consistency"),       # "géraldine" without capital
+    (1, "Geboortedatum", "consistency"),  # dd-mm-yyyy among dd/mm/yyyy
+    (3, "Geboortedatum", "consistency"),
+    (4, "Geboortedatum", "consistency"),  # 6-05-1998
+    (2, "Naam", "consistency"),           # Samantha Dubois and S Dubois: one person
+    (4, "Naam", "consistency"),
+}
+
+
+def test_every_ebook_flaw_is_flagged_and_nothing_else():
+    found = quality.report(quality.ebook_example(), quality.ebook_checks())
+    flagged = set(zip(found["row"], found["column"], found["dimension"], strict=True))
+    assert flagged == EBOOK_FLAWS
+
+
+def test_report_is_tidy_and_ordered_by_dimension():
+    found = quality.report(quality.ebook_example(), quality.ebook_checks())
+    assert list(found.columns) == quality.REPORT_COLUMNS
+    order = [quality.DIMENSIONS.index(d) for d in found["dimension"]]
+    assert order == sorted(order)
+
+
+def test_summary_scores_rows_without_findings():
+    table = quality.ebook_example()
+    checks = quality.ebook_checks()
+    summary = quality.summary(quality.report(table, checks), table, checks)
+    assert summary.loc["completeness", "rows_ok_pct"] == 40.0  # rows 0 and 1 are complete
+    assert summary.loc["validity", "findings"] == 3
+    assert pd.isna(summary.loc["integrity", "rows_ok_pct"])  # not checked
+
+
+def test_input_table_is_not_changed():
+    table = quality.ebook_example()
+    quality.report(table, quality.ebook_checks())
+    pd.testing.assert_frame_equal(table, quality.ebook_example())
+
+
+PEOPLE = pd.DataFrame({
+    "last": ["Peeters", "Peeters", "Peeters", "Peeters", "De Smet", "de smet"],
+    "first": ["Jan", "Jan", "J.", "Jan", "Marie", "Marie"],
+    "street": ["Kerkstraat 1", "Dorpsstraat 9", "kerkstraat 1", "Molenweg 3", "Veldstraat 2",
+               "Beekstraat 4"],
+    "phone": ["0470 11 22 33", "0475 00 00 00", None, "+32 470 11 22 33", None, None],
+    "born": ["01/02/1980", "03/04/1975", None, None, "1990-05-06", "06/05/1990"],
+})
+
+
+def test_a_shared_name_alone_is_not_a_duplicate():
+    groups = quality.duplicate_groups(PEOPLE, last_name="last", first_name="first",
+                                      address=("street",), phone="phone", birth_date="born")
+    # row 2 (initial J., same address) and row 3 (same phone, +32 form) are Jan at row 0;
+    # row 1 shares only the name; the De Smets share name and birth date
+    assert groups.tolist() == [0, 1, 0, 0, 4, 4]
+
+
+def test_without_extra_identifiers_nobody_is_merged():
+    groups = quality.duplicate_groups(PEOPLE, last_name="last", first_name="first")
+    assert groups.tolist() == list(range(6))
+
+
+def test_golden_record_prefers_frequent_then_recent_values():
+    table = pd.DataFrame({"last": ["Peeters"] * 3, "first": ["Jan", "?", "Jan"],
+                          "email": ["jan@old.be", "jan@new.be", None],
+                          "updated": ["2019-01-01", "2021-03-01", "2020-01-01"]})
+    golden = quality.golden_record(table, pd.Series([0, 0, 0]), order_by="updated")
+    assert golden.loc[0, "first"] == "Jan"          # most frequent real value
+    assert golden.loc[0, "email"] == "jan@new.be"   # a tie: the most recent record wins
+    assert golden.loc[0, "merged_rows"] == [0, 1, 2]
+
+
+def test_integrity_and_timeliness_checks():
+    orders = pd.DataFrame({"order_id": [1, 2, 2], "customer_id": ["C1", "C7", None],
+                           "updated": ["2021-06-01", "2018-01-01", "not a date"]})
+    found = quality.report(orders, [
+        quality.unique("order_id"),
+        quality.references("customer_id", ["C1", "C2"], "crm_customers"),
+        quality.fresh("updated", 365, today="2021-06-30"),
+    ])
+    got = set(zip(found["dimension"], found["row"], strict=True))
+    assert got == {("integrity", 1), ("integrity", 2), ("timeliness", 1), ("timeliness", 2)}
+
+
+@pytest.mark.parametrize("value, expected", [("?", True), ("Onbekend", True), (None, True),
+                                             ("  ", True), ("Arthur", False), ("0", False)])
+def test_undefined_input_counts_as_missing(value, expected):
+    assert quality.is_missing(pd.Series([value], dtype="object")).iloc[0] == expected
+
+
+def test_pattern_check_for_validity():
+    frame = pd.DataFrame({"email": ["an@shop.be", "an(at)shop.be", None]})
+    found = quality.report(frame, [quality.pattern("email", r"[^@ ]+@[^@ ]+\.[a-z]+",
+                                                   "an e-mail address")])
+    assert found["row"].tolist() == [1]
