@@ -1,0 +1,727 @@
+"""Recommend items from what people did and from what the items are.
+
+Collaborative filtering learns from behaviour: :class:`ItemKNN` recommends items that are
+bought or viewed by the same people as the items a user already knows (*item-based*);
+:class:`UserKNN` finds the visitors whose behaviour looks most like a user's and recommends
+what they looked at (*user-based*, the Costa case). Both store the user × item matrix as a
+``scipy.sparse`` matrix, so they hold at hundreds of thousands of users.
+
+Behaviour cannot say anything about an item nobody has seen yet (*cold start*).
+:class:`ContentSimilarity` compares items on their metadata (numbers and categories), and
+:class:`Hybrid` uses it to bring new items and new users into the recommendations.
+
+:func:`evaluate` hides each user's last item, asks a recommender for ``k`` items and counts
+how often the hidden item is among them, next to a popularity and a random baseline.
+
+Examples
+--------
+>>> import pandas as pd
+>>> views = pd.DataFrame({"user_id": ["an", "an", "bo", "bo", "cy"],
+...                       "item_id": ["villa", "pool", "villa", "pool", "villa"]})
+>>> model = ItemKNN().fit(views)
+>>> model.recommend("cy", k=1)["item"].tolist()
+['pool']
+
+Used in: notebooks/cases/12_costa_real_estate_recommender.ipynb,
+notebooks/cases/13_wine_recommendations.ipynb, notebooks/cases/16_earnieland_reactivation.ipynb.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Hashable, Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from sklearn.neighbors import NearestNeighbors
+
+CHUNK = 8192
+"""Users scored at once by ``recommend_all`` (bounds the dense score block in memory)."""
+
+
+def interaction_matrix(interactions: pd.DataFrame, user: str = "user_id", item: str = "item_id",
+                       weight: str | None = None, binary: bool = False):
+    """Build the sparse user × item matrix from a long table of interactions.
+
+    Parameters
+    ----------
+    interactions : DataFrame
+        One row per interaction (a view, a purchase).
+    user, item : str
+        Column names of the user and the item.
+    weight : str, optional
+        Column to add up per user and item; default: count the rows.
+    binary : bool
+        Keep only whether a user touched an item (1) or not.
+
+    Returns
+    -------
+    matrix : scipy.sparse.csr_matrix
+        ``n_users × n_items``, float64.
+    users, items : Index
+        The labels of the rows and the columns.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"user_id": ["a", "a", "b"], "item_id": ["x", "x", "y"]})
+    >>> matrix, users, items = interaction_matrix(frame)
+    >>> matrix.toarray().tolist(), list(users), list(items)
+    ([[2.0, 0.0], [0.0, 1.0]], ['a', 'b'], ['x', 'y'])
+    """
+    missing = [c for c in (user, item, weight) if c is not None and c not in interactions]
+    if missing:
+        raise KeyError(f"interactions lack the column(s) {', '.join(missing)}")
+    rows, users = pd.factorize(interactions[user], sort=True)
+    cols, items = pd.factorize(interactions[item], sort=True)
+    if (rows < 0).any() or (cols < 0).any():
+        raise ValueError(f"columns {user!r} and {item!r} must not be empty")
+    values = (np.ones(len(interactions)) if weight is None
+              else interactions[weight].to_numpy(dtype=float))
+    matrix = sparse.csr_matrix((values, (rows, cols)), shape=(len(users), len(items)))
+    matrix.sum_duplicates()
+    if binary:
+        matrix.data = (matrix.data != 0).astype(float)
+        matrix.eliminate_zeros()
+    return matrix, pd.Index(users, name=user), pd.Index(items, name=item)
+
+
+def _top_k(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Column indices and values of the k highest scores per row, best first.
+
+    Ties keep the lower column index first, so results do not depend on the sort's whims.
+    """
+    k = min(k, scores.shape[1])
+    if k < scores.shape[1]:
+        part = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+    else:
+        part = np.broadcast_to(np.arange(scores.shape[1]), scores.shape)
+    values = np.take_along_axis(scores, part, axis=1)
+    order = np.lexsort((part, -values), axis=1)
+    index = np.take_along_axis(part, order, axis=1)
+    return index, np.take_along_axis(values, order, axis=1)
+
+
+class _Recommender:
+    """Shared plumbing: the interaction matrix, queries, exclusion of seen items, top-k."""
+
+    binary = False
+
+    def fit(self, interactions: pd.DataFrame, user: str = "user_id", item: str = "item_id",
+            weight: str | None = None):
+        """Learn from a long table of interactions (one row per view or purchase).
+
+        Parameters
+        ----------
+        interactions : DataFrame
+            One row per interaction.
+        user, item : str
+            Column names of the user and the item.
+        weight : str, optional
+            Column to add up per user and item (e.g. 3 for a favourite, 1 for a view);
+            default: every row counts 1.
+
+        Returns
+        -------
+        self
+        """
+        self.matrix_, self.users_, self.items_ = interaction_matrix(
+            interactions, user, item, weight, binary=self.binary)
+        self.user_col_, self.item_col_ = user, item
+        self._user_pos = pd.Series(np.arange(len(self.users_)), index=self.users_)
+        self._item_pos = pd.Series(np.arange(len(self.items_)), index=self.items_)
+        self._learn()
+        return self
+
+    def _learn(self) -> None:
+        """Compute what the model needs from ``matrix_``."""
+
+    def _scores(self, basis: sparse.csr_matrix, rows: np.ndarray | None) -> np.ndarray:
+        """Dense scores (n × items) for n query rows; ``rows`` are their user rows, if known."""
+        raise NotImplementedError
+
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "matrix_"):
+            raise RuntimeError(f"{type(self).__name__} is not fitted yet: call fit() first")
+
+    def _item_vector(self, items: Iterable[Hashable]) -> sparse.csr_matrix:
+        items = list(items)
+        known = self._item_pos.reindex(items).dropna().astype(int).to_numpy()
+        if len(known) == 0:
+            raise KeyError(f"none of the items {items[:5]} is known to the model")
+        return self._selection(np.zeros(len(known), int), known, (1, len(self.items_)))
+
+    def _rank(self, scores: np.ndarray, seen: sparse.csr_matrix | None, k: int):
+        scores = scores.astype(float, copy=True)
+        if seen is not None and seen.nnz:
+            coo = seen.tocoo()
+            scores[coo.row, coo.col] = -np.inf
+        index, values = _top_k(scores, k)
+        keep = values > 0
+        return index, values, keep
+
+    def recommend(self, query, k: int = 10, exclude_seen: bool = True) -> pd.DataFrame:
+        """Recommend ``k`` items for one known user, or for a list of items (a basket).
+
+        Parameters
+        ----------
+        query : user label or list of item labels
+            A user seen in ``fit``; or the items an anonymous visitor looked at.
+        k : int
+            Number of items.
+        exclude_seen : bool
+            Leave out the user's own items (the items of a basket are always left out).
+
+        Returns
+        -------
+        DataFrame
+            Columns ``item`` and ``score``, best first; only items with a positive score.
+        """
+        self._check_fitted()
+        if isinstance(query, (list, tuple, set, pd.Index, np.ndarray, pd.Series)):
+            basis = self._item_vector(query)
+            scores = self._scores(basis, None)
+            seen = basis
+        else:
+            if query not in self._user_pos.index:
+                raise KeyError(f"unknown user {query!r}; pass the items they looked at instead")
+            row = int(self._user_pos[query])
+            basis = self.matrix_[row]
+            scores = self._scores(basis, np.array([row]))
+            seen = basis if exclude_seen else None
+        index, values, keep = self._rank(scores, seen, k)
+        return pd.DataFrame({"item": self.items_[index[0][keep[0]]],
+                             "score": values[0][keep[0]]})
+
+    def recommend_all(self, users: Sequence | None = None, k: int = 10,
+                      exclude_seen: bool = True, from_items: pd.Series | None = None
+                      ) -> pd.DataFrame:
+        """Recommend ``k`` items for many users at once (vectorised, in chunks).
+
+        Parameters
+        ----------
+        users : sequence, optional
+            Known users; default all users seen in ``fit``.
+        k : int
+            Items per user.
+        exclude_seen : bool
+            Leave out each user's own items.
+        from_items : Series, optional
+            Base the recommendation on these items instead of the whole history: index =
+            user, values = item (several rows per user allowed), e.g. each user's last shop.
+            Those items are always left out; unknown users are allowed here.
+
+        Returns
+        -------
+        DataFrame
+            Long table ``user, rank, item, score`` (rank 1 = best).
+        """
+        self._check_fitted()
+        if from_items is not None:
+            from_items = from_items[from_items.isin(self.items_)]
+            users = pd.Index(pd.unique(from_items.index)) if users is None else pd.Index(users)
+            basis_all = self._selection(users.get_indexer(from_items.index),
+                                        self._item_pos[from_items.to_numpy()].to_numpy(),
+                                        (len(users), len(self.items_)))
+            rows_all = self._user_pos.reindex(users).to_numpy()
+            known = ~np.isnan(rows_all)
+            seen_all = basis_all
+            if exclude_seen and known.any():
+                pick = self._selection(np.flatnonzero(known), rows_all[known].astype(int),
+                                       (len(users), len(self.users_)))
+                seen_all = (basis_all + pick @ self.matrix_).tocsr()
+        else:
+            users = self.users_ if users is None else pd.Index(users)
+            rows_all = self._user_pos.reindex(users).to_numpy()
+            if np.isnan(rows_all).any():
+                unknown = list(users[np.isnan(rows_all)][:5])
+                raise KeyError(f"unknown users {unknown}; use from_items for them")
+            basis_all = self.matrix_[rows_all.astype(int)]
+            seen_all = basis_all if exclude_seen else None
+        rows_all = np.nan_to_num(rows_all, nan=-1).astype(int)
+        frames = []
+        for start in range(0, len(users), CHUNK):
+            stop = min(start + CHUNK, len(users))
+            scores = self._scores(basis_all[start:stop], rows_all[start:stop])
+            seen = None if seen_all is None else seen_all[start:stop]
+            index, values, keep = self._rank(scores, seen, k)
+            ranks = np.broadcast_to(np.arange(1, index.shape[1] + 1), index.shape)
+            who = np.broadcast_to(np.arange(start, stop)[:, None], index.shape)
+            frames.append(pd.DataFrame({"user": users[who[keep]], "rank": ranks[keep],
+                                        "item": self.items_[index[keep]],
+                                        "score": values[keep]}))
+        if not frames:
+            return pd.DataFrame({"user": [], "rank": [], "item": [], "score": []})
+        return pd.concat(frames, ignore_index=True)
+
+    @staticmethod
+    def _selection(rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int]):
+        """A 0/1 sparse matrix with ones at (rows, cols); negative rows are dropped."""
+        ok = rows >= 0
+        matrix = sparse.csr_matrix((np.ones(ok.sum()), (rows[ok], cols[ok])), shape=shape)
+        matrix.sum_duplicates()
+        matrix.data[:] = 1.0
+        return matrix
+
+
+class ItemKNN(_Recommender):
+    """Item-based collaborative filtering: cosine similarity between the items' user columns.
+
+    Two items are similar when the same users touch both. A user's score for an item is the
+    sum of its similarities to the user's items, so a basket (e.g. the last shop a user
+    bought from) is enough to recommend.
+
+    Parameters
+    ----------
+    binary : bool
+        Use whether a user touched an item, not how often (default), so one heavy user
+        does not dominate an item's similarities.
+
+    Attributes
+    ----------
+    similarity_ : scipy.sparse.csr_matrix
+        Item × item cosine similarity, zero on the diagonal.
+
+    Examples
+    --------
+    >>> buys = pd.DataFrame({"user_id": [1, 1, 2, 2, 3], "item_id": ["a", "b", "a", "b", "c"]})
+    >>> ItemKNN().fit(buys).similar_items("a", k=1)
+      item  similarity
+    0    b         1.0
+    """
+
+    def __init__(self, binary: bool = True):
+        self.binary = binary
+
+    def _learn(self) -> None:
+        gram = (self.matrix_.T @ self.matrix_).tocsr()
+        norms = np.sqrt(gram.diagonal())
+        inverse = sparse.diags(np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0))
+        similarity = (inverse @ gram @ inverse).tolil()
+        similarity.setdiag(0.0)
+        self.similarity_ = similarity.tocsr()
+        self.similarity_.eliminate_zeros()
+
+    def _scores(self, basis, rows):
+        return (basis @ self.similarity_).toarray()
+
+    def similar_items(self, item: Hashable, k: int = 10) -> pd.DataFrame:
+        """The ``k`` items most similar to ``item`` (positive similarity only).
+
+        Examples
+        --------
+        >>> buys = pd.DataFrame({"user_id": [1, 1, 2], "item_id": ["a", "b", "a"]})
+        >>> ItemKNN().fit(buys).similar_items("b")["item"].tolist()
+        ['a']
+        """
+        self._check_fitted()
+        if item not in self._item_pos.index:
+            raise KeyError(f"unknown item {item!r}")
+        row = self.similarity_[int(self._item_pos[item])].toarray()
+        index, values = _top_k(row, k)
+        keep = values[0] > 0
+        return pd.DataFrame({"item": self.items_[index[0][keep]], "similarity": values[0][keep]})
+
+
+class UserKNN(_Recommender):
+    """User-based k-nearest neighbours: recommend what the most similar users looked at.
+
+    Users are compared with cosine similarity on their rows of the interaction matrix
+    (scikit-learn's ``NearestNeighbors``, brute force on the sparse matrix). A user's score
+    for an item is the similarity-weighted sum of the neighbours' normalised rows.
+
+    Parameters
+    ----------
+    neighbours : int
+        Number of neighbours per user.
+    binary : bool
+        Use whether a user touched an item instead of the (weighted) counts.
+
+    Examples
+    --------
+    >>> views = pd.DataFrame({"user_id": ["a", "a", "b", "b", "b", "c", "c"],
+    ...                       "item_id": ["x", "y", "x", "y", "z", "p", "q"]})
+    >>> UserKNN(neighbours=1).fit(views).recommend("a")["item"].tolist()
+    ['z']
+    """
+
+    def __init__(self, neighbours: int = 20, binary: bool = False):
+        self.neighbours = neighbours
+        self.binary = binary
+
+    def _learn(self) -> None:
+        norms = np.sqrt(np.asarray(self.matrix_.multiply(self.matrix_).sum(axis=1)).ravel())
+        inverse = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
+        self.profiles_ = sparse.diags(inverse) @ self.matrix_
+        self.index_ = NearestNeighbors(metric="cosine", algorithm="brute").fit(self.matrix_)
+
+    def neighbours_of(self, query, k: int | None = None) -> pd.DataFrame:
+        """The nearest users of a known user (or of a list of items), with their similarity.
+
+        Examples
+        --------
+        >>> views = pd.DataFrame({"user_id": ["a", "b", "c"], "item_id": ["x", "x", "y"]})
+        >>> UserKNN().fit(views).neighbours_of("a", k=1)
+          user  similarity
+        0    b         1.0
+        """
+        self._check_fitted()
+        rows, weights = self._neighbours(*self._query(query), k or self.neighbours)
+        keep = weights[0] > 0
+        return pd.DataFrame({"user": self.users_[rows[0][keep]], "similarity": weights[0][keep]})
+
+    def _query(self, query):
+        if isinstance(query, (list, tuple, set, pd.Index, np.ndarray, pd.Series)):
+            return self._item_vector(query), np.array([-1])
+        row = int(self._user_pos[query])
+        return self.matrix_[row], np.array([row])
+
+    def _neighbours(self, basis, rows, k):
+        n = min(k + 1, len(self.users_))
+        distances, index = self.index_.kneighbors(basis, n_neighbors=n)
+        weights = np.clip(1.0 - distances, 0.0, None)
+        is_self = index == rows[:, None]
+        weights[is_self] = 0.0
+        if n == k + 1:  # users without themselves among the neighbours keep k, not k + 1
+            weights[~is_self.any(axis=1), -1] = 0.0
+        order = np.argsort(is_self, axis=1, kind="stable")
+        return np.take_along_axis(index, order, 1), np.take_along_axis(weights, order, 1)
+
+    def _scores(self, basis, rows):
+        index, weights = self._neighbours(basis, rows, self.neighbours)
+        n = index.shape[0]
+        mix = sparse.csr_matrix((weights.ravel(), (np.repeat(np.arange(n), index.shape[1]),
+                                                   index.ravel())), shape=(n, len(self.users_)))
+        return (mix @ self.profiles_).toarray()
+
+
+class Popularity(_Recommender):
+    """Baseline: recommend the items most users touched, the same list for everyone.
+
+    Examples
+    --------
+    >>> views = pd.DataFrame({"user_id": [1, 2, 2, 3], "item_id": ["a", "a", "b", "c"]})
+    >>> Popularity().fit(views).recommend(3, k=2)["item"].tolist()
+    ['a', 'b']
+    """
+
+    binary = True
+
+    def _learn(self) -> None:
+        self.popularity_ = np.asarray(self.matrix_.sum(axis=0)).ravel()
+
+    def _scores(self, basis, rows):
+        return np.broadcast_to(self.popularity_, (basis.shape[0], len(self.items_)))
+
+
+class RandomItems(_Recommender):
+    """Baseline: recommend items at random (seeded), what a box without any logic does.
+
+    Examples
+    --------
+    >>> views = pd.DataFrame({"user_id": [1, 2], "item_id": ["a", "b"]})
+    >>> len(RandomItems(seed=1).fit(views).recommend(1, k=5))
+    1
+    """
+
+    binary = True
+
+    def __init__(self, seed: int = 0):
+        self.seed = seed
+
+    def _learn(self) -> None:
+        self.rng_ = np.random.default_rng(self.seed)
+
+    def _scores(self, basis, rows):
+        return self.rng_.uniform(0.01, 1.0, size=(basis.shape[0], len(self.items_)))
+
+
+class ContentSimilarity:
+    """Similarity of items from their metadata, for items nobody has seen yet (cold start).
+
+    Uses Gower's similarity, which mixes numbers and categories: per numeric feature
+    ``1 - |a - b| / range`` (range over the fitted items), per categorical feature 1 when
+    equal, 0 otherwise; the result is the weighted mean over the features both items have
+    (a missing value skips the feature). It lies between 0 and 1 and reads as a percentage.
+
+    Parameters
+    ----------
+    numeric, categorical : sequence of str
+        Metadata columns.
+    weights : dict, optional
+        Weight per column (default 1), e.g. ``{"region": 3}`` when location matters most.
+
+    Examples
+    --------
+    >>> homes = pd.DataFrame({"id": ["A", "B", "C"], "bedrooms": [2, 3, 5],
+    ...                       "region": ["Blanca", "Blanca", "Sol"]})
+    >>> model = ContentSimilarity(["bedrooms"], ["region"]).fit(homes, id="id")
+    >>> model.similar_items("A").round(3)
+      item  similarity
+    0    B       0.833
+    1    C       0.000
+    """
+
+    def __init__(self, numeric: Sequence[str] = (), categorical: Sequence[str] = (),
+                 weights: dict[str, float] | None = None):
+        self.numeric = list(numeric)
+        self.categorical = list(categorical)
+        self.weights = dict(weights or {})
+
+    def fit(self, items: pd.DataFrame, id: str = "item_id"):
+        """Remember the items' metadata and the numeric ranges.
+
+        Parameters
+        ----------
+        items : DataFrame
+            One row per item with the metadata columns.
+        id : str
+            Column with the item label.
+
+        Returns
+        -------
+        self
+        """
+        if items[id].duplicated().any():
+            raise ValueError(f"column {id!r} holds duplicate items")
+        self.items_ = pd.Index(items[id], name=id)
+        self.id_ = id
+        self.features_ = items.set_index(id)[self.numeric + self.categorical]
+        numbers = self.features_[self.numeric].astype(float)
+        spread = (numbers.max() - numbers.min()).to_numpy()
+        self.ranges_ = np.where(spread > 0, spread, 1.0)
+        return self
+
+    def _parts(self, frame: pd.DataFrame):
+        numbers = frame[self.numeric].astype(float).to_numpy()
+        labels = frame[self.categorical].astype(object).to_numpy()
+        return numbers, labels
+
+    def similarity(self, a: pd.DataFrame, b: pd.DataFrame | None = None) -> np.ndarray:
+        """Gower similarity between the rows of ``a`` and of ``b`` (default: fitted items).
+
+        Examples
+        --------
+        >>> homes = pd.DataFrame({"id": ["A", "B"], "m2": [100, 200]})
+        >>> ContentSimilarity(["m2"]).fit(homes, id="id").similarity(homes).round(2).tolist()
+        [[1.0, 0.0], [0.0, 1.0]]
+        """
+        b = self.features_ if b is None else b
+        weight = np.array([self.weights.get(c, 1.0) for c in self.numeric + self.categorical])
+        an, ac = self._parts(a)
+        bn, bc = self._parts(b)
+        total = np.zeros((len(a), len(b)))
+        counted = np.zeros((len(a), len(b)))
+        for j in range(len(self.numeric)):
+            diff = np.abs(an[:, j, None] - bn[None, :, j]) / self.ranges_[j]
+            present = ~np.isnan(diff)
+            total += weight[j] * np.where(present, 1.0 - np.clip(diff, 0.0, 1.0), 0.0)
+            counted += weight[j] * present
+        for j in range(len(self.categorical)):
+            left, right = ac[:, j, None], bc[None, :, j]
+            present = ~(pd.isna(left) | pd.isna(right))
+            total += weight[len(self.numeric) + j] * (present & (left == right))
+            counted += weight[len(self.numeric) + j] * present
+        return np.divide(total, counted, out=np.zeros_like(total), where=counted > 0)
+
+    def similar_items(self, item, k: int = 10, candidates: Sequence | None = None
+                      ) -> pd.DataFrame:
+        """The ``k`` fitted items most like ``item`` (a fitted label or a row of metadata).
+
+        Parameters
+        ----------
+        item : label, dict or one-row DataFrame
+            A fitted item, or the metadata of a new one.
+        k : int
+            Number of items.
+        candidates : sequence, optional
+            Only consider these fitted items.
+
+        Returns
+        -------
+        DataFrame
+            ``item`` and ``similarity``, best first; the item itself is left out.
+        """
+        if isinstance(item, dict):
+            row = pd.DataFrame([item])
+        elif isinstance(item, pd.DataFrame):
+            row = item
+        else:
+            row = self.features_.loc[[item]]
+        pool = self.features_ if candidates is None else self.features_.loc[list(candidates)]
+        scores = self.similarity(row, pool)[0]
+        labels = pool.index
+        if not isinstance(item, (dict, pd.DataFrame)):
+            scores = np.where(labels == item, -np.inf, scores)
+        index, values = _top_k(scores[None, :], k)
+        keep = np.isfinite(values[0])
+        return pd.DataFrame({"item": labels[index[0][keep]], "similarity": values[0][keep]})
+
+
+class Hybrid:
+    """Collaborative filtering where behaviour exists; metadata where it does not.
+
+    - **New items** (in the metadata, never seen in the interactions) get the score of the
+      known item they resemble most, times that resemblance: a new villa just like the villas a
+      visitor's neighbours viewed enters that visitor's box at once.
+    - **New users**: the items they are looking at now go to the collaborative model; when it
+      knows none of them, the most similar items by metadata; with nothing at all, the most
+      popular items.
+
+    Parameters
+    ----------
+    collaborative : ItemKNN or UserKNN
+        The behaviour model (unfitted).
+    content : ContentSimilarity
+        The metadata model (unfitted).
+
+    Examples
+    --------
+    >>> views = pd.DataFrame({"user_id": ["a", "a", "b", "b"], "item_id": [1, 2, 1, 3]})
+    >>> homes = pd.DataFrame({"item_id": [1, 2, 3, 4], "beds": [2, 2, 4, 4]})
+    >>> model = Hybrid(ItemKNN(), ContentSimilarity(["beds"])).fit(views, homes)
+    >>> model.recommend("a", k=3)[["item", "source"]].values.tolist()
+    [[3, 'collaborative'], [4, 'content']]
+    """
+
+    def __init__(self, collaborative: _Recommender, content: ContentSimilarity):
+        self.collaborative = collaborative
+        self.content = content
+
+    def fit(self, interactions: pd.DataFrame, items: pd.DataFrame, user: str = "user_id",
+            item: str = "item_id", weight: str | None = None):
+        """Fit the behaviour model on the interactions and the metadata model on all items.
+
+        Parameters
+        ----------
+        interactions : DataFrame
+            One row per interaction.
+        items : DataFrame
+            Metadata of every item, including the new ones; its label column is ``item``.
+        user, item, weight : str
+            As in :meth:`ItemKNN.fit`.
+
+        Returns
+        -------
+        self
+        """
+        self.collaborative.fit(interactions, user=user, item=item, weight=weight)
+        self.content.fit(items, id=item)
+        known = self.collaborative.items_
+        self.new_items_ = self.content.items_.difference(known)
+        features = self.content.features_
+        self.bridge_ = self.content.similarity(features.loc[self.new_items_],
+                                               features.reindex(known))
+        return self
+
+    def recommend(self, query, k: int = 10, exclude_seen: bool = True) -> pd.DataFrame:
+        """Recommend ``k`` items for a user or a list of items, saying where each comes from.
+
+        Returns
+        -------
+        DataFrame
+            ``item``, ``score`` and ``source`` (collaborative, content or popular).
+        """
+        model = self.collaborative
+        basket = isinstance(query, (list, tuple, set, pd.Index, np.ndarray, pd.Series))
+        try:
+            everything = model.recommend(query, k=len(model.items_), exclude_seen=False)
+        except KeyError:
+            return self._fallback(list(query) if basket else [], k)
+        full = everything.set_index("item")["score"].reindex(model.items_, fill_value=0.0)
+        ranked = (model.recommend(query, k=k, exclude_seen=exclude_seen)
+                  .assign(source="collaborative"))
+        new = pd.DataFrame({"item": self.new_items_,
+                            "score": (self.bridge_ * full.to_numpy()[None, :]).max(axis=1,
+                                                                                 initial=0.0),
+                            "source": "content"})
+        if basket:
+            new = new[~new["item"].isin(list(query))]
+        both = pd.concat([ranked, new[new["score"] > 0]], ignore_index=True)
+        return both.sort_values("score", ascending=False, kind="stable").head(k) \
+            .reset_index(drop=True)
+
+    def _fallback(self, items: list, k: int) -> pd.DataFrame:
+        known = [i for i in items if i in self.content.items_]
+        if known:
+            scores = self.content.similarity(self.content.features_.loc[known]).mean(axis=0)
+            table = pd.DataFrame({"item": self.content.items_, "score": scores,
+                                  "source": "content"})
+            table = table[~table["item"].isin(known)]
+        else:
+            popularity = np.asarray((self.collaborative.matrix_ > 0).sum(axis=0)).ravel()
+            table = pd.DataFrame({"item": self.collaborative.items_, "score": popularity,
+                                  "source": "popular"})
+        return table.sort_values("score", ascending=False, kind="stable").head(k) \
+            .reset_index(drop=True)
+
+
+def _holdout(interactions, user, item, time, how, seed):
+    """Pick one (user, item) pair per user to hide: the last new item or a random one."""
+    order = interactions.sort_values(time, kind="stable") if time else interactions
+    firsts = order.drop_duplicates([user, item])
+    counts = firsts.groupby(user, sort=False)[item].transform("size")
+    firsts = firsts[counts >= 2]
+    if how == "last":
+        return firsts.drop_duplicates(user, keep="last")[[user, item]]
+    if how == "random":
+        rng = np.random.default_rng(seed)
+        shuffled = firsts.iloc[rng.permutation(len(firsts))]
+        return shuffled.drop_duplicates(user)[[user, item]]
+    raise ValueError(f"holdout must be 'last' or 'random', not {how!r}")
+
+
+def evaluate(recommender: _Recommender, interactions: pd.DataFrame, k: int = 10,
+             holdout: str = "last", user: str = "user_id", item: str = "item_id",
+             time: str | None = None, weight: str | None = None, seed: int = 0
+             ) -> pd.DataFrame:
+    """Offline evaluation: hide one item per user and see who finds it back in the top ``k``.
+
+    For every user with at least two different items, the last new item (``holdout="last"``,
+    by ``time``, else by row order) or a random one (``"random"``) is removed with all its
+    rows. The recommender, a :class:`Popularity` and a :class:`RandomItems` baseline are fitted
+    on what is left and asked for ``k`` unseen items per user.
+
+    Parameters
+    ----------
+    recommender : ItemKNN, UserKNN or another collaborative model
+        Unfitted or fitted; a copy is fitted.
+    interactions : DataFrame
+        One row per interaction.
+    k : int
+        Length of the recommendation list.
+    holdout : {"last", "random"}
+        Which item to hide.
+    user, item, time, weight : str
+        Column names; ``time`` orders the interactions for ``holdout="last"``.
+    seed : int
+        Seed of the random baseline and of ``holdout="random"``.
+
+    Returns
+    -------
+    DataFrame
+        One row per model (the recommender's class name, ``popularity``, ``random``):
+        ``hit_rate`` (share of users whose hidden item is in their top k),
+        ``precision`` (hits / k: one hidden item per user) and ``users``.
+
+    Examples
+    --------
+    >>> views = pd.DataFrame({"user_id": [1, 1, 1, 2, 2, 2, 3, 3, 3],
+    ...                       "item_id": list("abccabbca")})  # each user hides a different item
+    >>> evaluate(ItemKNN(), views, k=1).loc["ItemKNN", "hit_rate"]
+    np.float64(1.0)
+    """
+    hidden = _holdout(interactions, user, item, time, holdout, seed)
+    key = pd.MultiIndex.from_frame(interactions[[user, item]])
+    train = interactions[~key.isin(pd.MultiIndex.from_frame(hidden))]
+    hidden = hidden[hidden[user].isin(train[user])]
+    models = {type(recommender).__name__: copy.deepcopy(recommender),
+              "popularity": Popularity(), "random": RandomItems(seed)}
+    rows = {}
+    for name, model in models.items():
+        model.fit(train, user=user, item=item, weight=weight)
+        top = model.recommend_all(hidden[user].to_numpy(), k=k, exclude_seen=True)
+        hits = top.merge(hidden, left_on=["user", "item"], right_on=[user, item]).shape[0]
+        rows[name] = {"hit_rate": hits / len(hidden), "precision": hits / (len(hidden) * k),
+                      "users": len(hidden)}
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("model")
