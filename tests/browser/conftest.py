@@ -1,0 +1,56 @@
+"""Fixtures for the browser tests: Voila servers on free local ports and headless Chromium.
+
+Without ``/usr/bin/chromium`` the browser tests are skipped locally and FAIL in CI (``CI`` is
+set there and CI installs Chromium, so a missing one is a real failure).
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from harness import CHROMIUM, RENDER_TIMEOUT, chromium_available, launch_browser, serve
+
+
+@pytest.fixture(scope="session")
+def chromium_path():
+    """Debian's Chromium; skip locally without it, fail in CI."""
+    if not chromium_available():
+        message = f"{CHROMIUM} is missing: apt-get install -y chromium"
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must run the browser tests: {message}")
+        pytest.skip(message)
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def voila_url(chromium_path, tmp_path_factory):
+    """Base URL of standalone Voila serving ``notebooks/`` (from the repository root)."""
+    with serve("voila", tmp_path_factory.mktemp("voila") / "voila.log") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def server_url(chromium_path, tmp_path_factory):
+    """Base URL of ``jupyter server`` with the Voila extension, configured as on Binder."""
+    with serve("server", tmp_path_factory.mktemp("server") / "server.log") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser_context(chromium_path):
+    """One Chromium per test session (starting it costs seconds on a loaded machine)."""
+    with launch_browser() as context:
+        yield context
+
+
+@pytest.fixture
+def page(browser_context):
+    """A fresh tab with a generous timeout; uncaught page errors are collected."""
+    tab = browser_context.new_page()
+    tab.set_default_timeout(RENDER_TIMEOUT)
+    errors = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.page_errors = errors
+    yield tab
+    tab.close()
