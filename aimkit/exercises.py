@@ -9,13 +9,10 @@ Examples
 --------
 >>> check(None, lambda a: a == 4)
 Not answered yet: replace `None` above with your answer and run both cells.
-False
 >>> check(2 + 2, lambda a: a == 4)
 Correct!
-True
 >>> check(5, lambda a: a == 4, hint="Count again.")
 Not quite. Count again.
-False
 """
 
 from collections.abc import Callable
@@ -24,7 +21,7 @@ NOT_ANSWERED = "Not answered yet: replace `None` above with your answer and run 
 CORRECT = "Correct!"
 
 
-def check(answer, test: Callable[[object], bool], hint: str = "") -> bool:
+def check(answer, test: Callable[[object], bool], hint: str = "") -> None:
     """Print whether ``answer`` passes ``test``; an exception in ``test`` counts as wrong.
 
     Parameters
@@ -36,23 +33,16 @@ def check(answer, test: Callable[[object], bool], hint: str = "") -> bool:
     hint : str
         Shown after "Not quite." when the answer is wrong.
 
-    Returns
-    -------
-    bool
-        True when correct.
-
     Examples
     --------
     >>> check("B2B", lambda a: a.lower() == "b2b")
     Correct!
-    True
     """
     if answer is None:
         print(NOT_ANSWERED)
-        return False
+        return
     try:
         correct = bool(test(answer))
     except Exception:  # a wrong shape of answer is a wrong answer, not a crash
         correct = False
     print(CORRECT if correct else f"Not quite. {hint}".rstrip())
-    return correct

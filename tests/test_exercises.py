@@ -14,7 +14,7 @@ from notebook_files import course_notebooks, ids
 from aimkit.exercises import CORRECT, NOT_ANSWERED
 
 SOLUTION = re.compile(r"```python\n(.*?)```", re.S)
-EXEMPT = {"00_start_here.ipynb", "99_for_trainers.ipynb"}  # guides, not lessons
+EXEMPT = {"99_for_trainers.ipynb"}  # a guide, not a lesson
 COURSE = course_notebooks()
 LESSONS = [p for p in COURSE if p.name not in EXEMPT]
 
