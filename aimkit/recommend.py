@@ -180,7 +180,7 @@ class _Recommender:
         self._check_fitted()
         if isinstance(query, (list, tuple, set, pd.Index, np.ndarray, pd.Series)):
             basis = self._item_vector(query)
-            scores = self._scores(basis, None)
+            scores = self._scores(basis, np.array([-1]))
             seen = basis
         else:
             if query not in self._user_pos.index:
