@@ -1,0 +1,315 @@
+"""RFM and RFMT: how recently, how often and for how much each customer buys, and for how long.
+
+An RFM table has one row per customer, computed from transaction lines (the canonical
+``customer_id, order_id, order_date, amount`` of :data:`aimkit.io.TRANSACTIONS`):
+
+- **recency**: whole days from the customer's last purchase day to ``now``;
+- **frequency**: the number of distinct orders;
+- **monetary**: the sum of the line amounts (refund lines are negative, so they reduce it);
+- **tenure**: whole days from the customer's first purchase day to ``now`` (the T of RFMT).
+
+Scores turn the values into quintiles (1 = worst, 5 = best; recency reversed), and the
+common eleven named segments (Champions … Lost) read from the R score and the FM score.
+:func:`compare_periods` segments a baseline period and the current period and turns each
+customer's move into the e-book's behaviour groups (Top, New, Needs attention, Growing, Loyal,
+Sleeping) with a priority flag.
+
+Examples
+--------
+>>> import pandas as pd
+>>> lines = pd.DataFrame({"customer_id": ["a", "a", "b"], "order_id": [1, 2, 3],
+...                       "order_date": ["2024-01-01", "2024-01-10", "2024-01-05"],
+...                       "amount": [10.0, 5.0, 7.5]})
+>>> rfm_table(lines)  # doctest: +NORMALIZE_WHITESPACE
+             recency  frequency  monetary  tenure
+customer_id
+a                  1          2      15.0      10
+b                  6          1       7.5       6
+
+Used in: notebooks/cases/14_annapops_rfmt_behaviour.ipynb,
+notebooks/cases/16_earnieland_reactivation.ipynb
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+COLUMNS = ("recency", "frequency", "monetary", "tenure")
+
+
+# ----------------------------------------------------------------------------- the table
+
+def _codes(values: np.ndarray) -> tuple[np.ndarray, pd.Index]:
+    """Integer codes and the unique values, via pandas' hash table."""
+    codes, uniques = pd.factorize(values)
+    return codes.astype(np.int64, copy=False), pd.Index(uniques)
+
+
+def _days(column: pd.Series, name: str) -> np.ndarray:
+    """Calendar days since 1970-01-01 (int64) of a date column given as dates or text."""
+    if isinstance(column.dtype, pd.DatetimeTZDtype):
+        column = column.dt.tz_localize(None)  # the local calendar day
+    elif pd.api.types.is_integer_dtype(column.dtype):
+        column = pd.to_datetime(column.astype("string"), format="%Y%m%d")  # 20210315
+    elif not pd.api.types.is_datetime64_dtype(column.dtype):
+        try:
+            column = pd.to_datetime(column, format="ISO8601")
+        except (ValueError, TypeError):
+            column = pd.to_datetime(column)
+    values = column.to_numpy(dtype="datetime64[ns]")
+    if np.isnat(values).any():
+        missing = int(np.isnat(values).sum())
+        raise ValueError(f"column {name!r} has {missing} missing or unreadable dates")
+    return values.astype("datetime64[D]").astype(np.int64)
+
+
+def _day(value) -> int:
+    return int(np.datetime64(pd.Timestamp(value).tz_localize(None).normalize(), "D")
+               .astype(np.int64))
+
+
+def rfm_table(transactions: pd.DataFrame, *, now=None, customer: str = "customer_id",
+              order: str = "order_id", date: str = "order_date",
+              amount: str = "amount") -> pd.DataFrame:
+    """Recency, frequency, monetary value and tenure per customer.
+
+    Parameters
+    ----------
+    transactions : DataFrame
+        One row per order line (or per order). Lines without a customer are left out
+        (an order not linked to a customer cannot count for anyone).
+    now : date, str or Timestamp, optional
+        The day the table describes. Default: the day after the last line in the data
+        (lines without a customer included), so the most recent buyer has recency 1. A
+        time of day is ignored. Lines after ``now`` are refused.
+    customer, order, date, amount : str
+        Column names. Dates may be datetimes (tz-aware ones count in their own time zone),
+        ISO text (``2021-03-15``, ``2021-03-15 14:02``), other text pandas can read, or
+        integers like ``20210315``. Only the calendar day counts: a purchase at 23:59 and
+        one at 00:01 the next day are one day apart.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by customer (sorted), with int64 ``recency`` (days from the last purchase
+        day to ``now``), int64 ``frequency`` (distinct order ids), float64 ``monetary``
+        (sum of amounts; refund lines are negative; missing amounts count as 0) and int64
+        ``tenure`` (days from the first purchase day to ``now``). For a customer with one
+        purchase day, tenure equals recency. Every line counts, refund lines too: filter
+        them out first if only purchases should set the dates.
+
+    Raises
+    ------
+    ValueError
+        When a needed column is missing, dates or order ids are missing, or lines lie
+        after ``now``.
+
+    Notes
+    -----
+    The work is vectorised: lines of the same customer and order that follow each other
+    are folded into one run with element-wise comparisons, only the runs are hashed to
+    integer codes, and the per-customer results come from ``numpy`` reductions
+    (``reduceat``, ``bincount``, ``maximum.at``). Exports list the lines of an order
+    together, so this hashes far fewer values than a group-by; shuffled lines give the
+    same answer, only slower.
+
+    Examples
+    --------
+    Two lines of one order, a refund line and a customer with one purchase:
+
+    >>> lines = pd.DataFrame({
+    ...     "customer_id": ["a", "a", "a", "b"],
+    ...     "order_id": ["o1", "o1", "o2", "o3"],
+    ...     "order_date": ["2024-03-01 09:00", "2024-03-01 09:00", "2024-03-08 18:30",
+    ...                    "2024-03-05 12:00"],
+    ...     "amount": [20.0, 5.0, -5.0, 12.5]})
+    >>> rfm_table(lines, now="2024-03-10")  # doctest: +NORMALIZE_WHITESPACE
+                 recency  frequency  monetary  tenure
+    customer_id
+    a                  2          2      20.0       9
+    b                  5          1      12.5       5
+    """
+    missing = [c for c in (customer, order, date, amount) if c not in transactions.columns]
+    if missing:
+        raise ValueError(f"transactions lack the column(s) {', '.join(map(repr, missing))}; "
+                         f"it has {', '.join(map(str, transactions.columns))}")
+    known = transactions[customer].notna().to_numpy()
+    if not known.any():
+        empty = pd.DataFrame({"recency": [], "frequency": [], "monetary": [], "tenure": []})
+        return empty.astype({"recency": "int64", "frequency": "int64", "monetary": "float64",
+                             "tenure": "int64"}).rename_axis(customer)
+    all_days = _days(transactions[date], date)
+    frame = transactions if known.all() else transactions.loc[known]
+    days = all_days if known.all() else all_days[known]
+    today = int(all_days.max()) + 1 if now is None else _day(now)
+    if all_days.max() > today:
+        raise ValueError(f"{int((all_days > today).sum())} lines are dated after now={now}; "
+                         "filter them out or choose a later now")
+    if frame[order].isna().any():
+        raise ValueError(f"column {order!r} has {int(frame[order].isna().sum())} missing "
+                         "order ids")
+
+    customers = frame[customer]
+    if isinstance(customers.dtype, pd.CategoricalDtype):
+        categories = customers.cat.categories
+        cust = customers.cat.codes.to_numpy()
+    else:
+        categories = None
+        cust = customers.to_numpy()
+    orders = frame[order].to_numpy()
+    money = np.nan_to_num(frame[amount].to_numpy(dtype=np.float64), nan=0.0)
+
+    # fold consecutive lines of the same customer and order into runs
+    new_run = np.empty(len(cust), dtype=bool)
+    new_run[0] = True
+    np.not_equal(cust[1:], cust[:-1], out=new_run[1:])
+    new_run[1:] |= orders[1:] != orders[:-1]
+    starts = np.flatnonzero(new_run)
+    run_cust, uniques = _codes(cust[starts])
+    run_order, order_uniques = _codes(orders[starts])
+    run_last = np.maximum.reduceat(days, starts)
+    run_first = np.minimum.reduceat(days, starts)
+    run_money = np.add.reduceat(money, starts)
+
+    n = len(uniques)
+    last = np.full(n, np.iinfo(np.int64).min)
+    first = np.full(n, np.iinfo(np.int64).max)
+    np.maximum.at(last, run_cust, run_last)
+    np.minimum.at(first, run_cust, run_first)
+    monetary = np.bincount(run_cust, weights=run_money, minlength=n)
+    pairs = pd.unique(run_cust * len(order_uniques) + run_order)  # distinct (customer, order)
+    frequency = np.bincount(pairs // len(order_uniques), minlength=n)
+
+    index = categories[uniques] if categories is not None else uniques
+    result = pd.DataFrame({"recency": today - last, "frequency": frequency.astype(np.int64),
+                           "monetary": monetary, "tenure": today - first},
+                          index=pd.Index(index, name=customer))
+    return result.sort_index()
+
+
+# ----------------------------------------------------------------------------- scores
+
+def _score(values: pd.Series, bins: int) -> pd.Series:
+    """1 + the bin of the share of customers with a strictly lower value (ties share a score)."""
+    below = values.rank(method="min").to_numpy() - 1
+    scores = 1 + np.floor(bins * below / len(values)).astype(np.int64)
+    return pd.Series(scores, index=values.index)
+
+
+def rfm_scores(rfm: pd.DataFrame, bins: int = 5) -> pd.DataFrame:
+    """Quantile scores 1 … ``bins`` for recency, frequency and monetary value (5 = best).
+
+    A customer's score is one plus the bin his share of customers with a *strictly lower*
+    value falls in: the lowest fifth of the values scores 1, the highest fifth 5. Recency is
+    reversed (fewer days is better). Customers with equal values always get the same score,
+    so a value shared by many customers (frequency 1 for most shoppers) does not spread
+    over several scores, and some scores may stay empty.
+
+    Parameters
+    ----------
+    rfm : DataFrame
+        From :func:`rfm_table`: ``recency``, ``frequency`` and ``monetary``.
+    bins : int
+        Number of score levels (5 = quintiles).
+
+    Returns
+    -------
+    DataFrame
+        ``r_score``, ``f_score``, ``m_score`` and ``fm_score`` (the mean of F and M, rounded
+        half up), int64, indexed like ``rfm``.
+
+    Examples
+    --------
+    >>> rfm = pd.DataFrame({"recency": [1, 10, 30, 60, 90], "frequency": [9, 1, 1, 3, 2],
+    ...                     "monetary": [500.0, 20.0, 35.0, 90.0, 60.0]},
+    ...                    index=pd.Index(list("abcde"), name="customer_id"))
+    >>> rfm_scores(rfm)  # doctest: +NORMALIZE_WHITESPACE
+                 r_score  f_score  m_score  fm_score
+    customer_id
+    a                  5        5        5         5
+    b                  4        1        1         1
+    c                  3        1        2         2
+    d                  2        4        4         4
+    e                  1        3        3         3
+    """
+    if bins < 2:
+        raise ValueError("bins must be at least 2")
+    scores = pd.DataFrame({
+        "r_score": _score(-rfm["recency"], bins),
+        "f_score": _score(rfm["frequency"], bins),
+        "m_score": _score(rfm["monetary"], bins),
+    })
+    scores["fm_score"] = (scores["f_score"] + scores["m_score"] + 1) // 2
+    return scores
+
+
+# (name, R scores, FM scores): every (R, FM) cell of the 5 × 5 grid is in exactly one row
+SEGMENT_RULES = (
+    ("Champions", (5,), (4, 5)),
+    ("Loyal Customers", (3, 4), (4, 5)),
+    ("Potential Loyalists", (4, 5), (2, 3)),
+    ("New Customers", (5,), (1,)),
+    ("Promising", (4,), (1,)),
+    ("Need Attention", (3,), (3,)),
+    ("About To Sleep", (3,), (1, 2)),
+    ("At Risk", (1, 2), (3, 4)),
+    ("Can't Lose", (1, 2), (5,)),
+    ("Hibernating", (2,), (1, 2)),
+    ("Lost", (1,), (1, 2)),
+)
+SEGMENTS = tuple(name for name, _, _ in SEGMENT_RULES)
+"""The eleven named segments, best first."""
+
+
+def named_segments(scores: pd.DataFrame) -> pd.Series:
+    """Name each customer's segment from the R score and the FM score (five-level scores).
+
+    The rule table (R = recency score, FM = mean of the frequency and monetary scores,
+    rounded half up; 5 is best). Every combination falls in exactly one segment:
+
+    =====================  =======  ========
+    segment                R        FM
+    =====================  =======  ========
+    Champions              5        4–5
+    Loyal Customers        3–4      4–5
+    Potential Loyalists    4–5      2–3
+    New Customers          5        1
+    Promising              4        1
+    Need Attention         3        3
+    About To Sleep         3        1–2
+    At Risk                1–2      3–4
+    Can't Lose             1–2      5
+    Hibernating            2        1–2
+    Lost                   1        1–2
+    =====================  =======  ========
+
+    Parameters
+    ----------
+    scores : DataFrame
+        From :func:`rfm_scores` with ``bins=5``: ``r_score`` and ``fm_score`` (or
+        ``f_score`` and ``m_score``).
+
+    Returns
+    -------
+    Series
+        Categorical with the categories of :data:`SEGMENTS` (best first), named ``segment``.
+
+    Examples
+    --------
+    >>> scores = pd.DataFrame({"r_score": [5, 1, 3], "fm_score": [5, 5, 1]})
+    >>> named_segments(scores).tolist()
+    ['Champions', "Can't Lose", 'About To Sleep']
+    """
+    r = scores["r_score"].to_numpy()
+    if "fm_score" in scores:
+        fm = scores["fm_score"].to_numpy()
+    else:
+        fm = (scores["f_score"].to_numpy() + scores["m_score"].to_numpy() + 1) // 2
+    if not (np.isin(r, range(1, 6)).all() and np.isin(fm, range(1, 6)).all()):
+        raise ValueError("named segments need scores from 1 to 5 (rfm_scores with bins=5)")
+    grid = np.empty((6, 6), dtype=np.int64)
+    for code, (_, r_range, fm_range) in enumerate(SEGMENT_RULES):
+        grid[np.ix_(r_range, fm_range)] = code
+    names = pd.Categorical.from_codes(grid[r, fm], categories=list(SEGMENTS))
+    return pd.Series(names, index=scores.index, name="segment")

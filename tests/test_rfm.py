@@ -1,0 +1,187 @@
+"""aimkit.rfm: known answers on tiny hand-computed tables, a reference group-by, properties."""
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aimkit import rfm
+
+
+def lines(rows):
+    return pd.DataFrame(rows, columns=["customer_id", "order_id", "order_date", "amount"])
+
+
+# ----------------------------------------------------------------------------- rfm_table
+
+def test_known_answer_with_lines_refunds_and_single_buyers():
+    data = lines([
+        ("ann", "o1", "2024-01-01 10:00", 30.0),
+        ("ann", "o1", "2024-01-01 10:00", 20.0),   # a second line of o1
+        ("ann", "o2", "2024-01-01 17:00", 15.0),   # a second order the same day
+        ("ann", "o3", "2024-01-20 23:59", -10.0),  # a refund
+        ("bob", "o4", "2024-01-31 00:01", 99.99),  # one purchase, on the last day
+        ("cid", "o5", "2024-01-15 12:00", 5.0),
+        ("cid", "o6", "2024-01-16 09:00", 6.0),
+    ])
+    table = rfm.rfm_table(data)  # now = 2024-02-01, the day after the last line
+    expected = pd.DataFrame(
+        {"recency": [12, 1, 16], "frequency": [3, 1, 2], "monetary": [55.0, 99.99, 11.0],
+         "tenure": [31, 1, 17]},
+        index=pd.Index(["ann", "bob", "cid"], name="customer_id"))
+    pd.testing.assert_frame_equal(table, expected)
+
+
+def test_now_sets_the_day_and_ignores_its_time():
+    data = lines([("a", 1, "2024-05-01 23:59", 1.0), ("a", 2, "2024-05-02 00:01", 1.0)])
+    table = rfm.rfm_table(data, now="2024-05-10 18:45")
+    assert table.loc["a", "recency"] == 8      # 2 May -> 10 May
+    assert table.loc["a", "tenure"] == 9       # 1 May -> 10 May
+    same_day = rfm.rfm_table(data, now=pd.Timestamp("2024-05-02"))
+    assert same_day.loc["a", "recency"] == 0
+
+
+def test_lines_after_now_are_refused():
+    data = lines([("a", 1, "2024-05-01", 1.0)])
+    with pytest.raises(ValueError, match="after now"):
+        rfm.rfm_table(data, now="2024-04-30")
+
+
+def test_unlinked_lines_are_left_out_and_missing_columns_named():
+    data = lines([("a", 1, "2024-05-01", 10.0), (None, 2, "2024-05-03", 50.0)])
+    table = rfm.rfm_table(data)
+    assert list(table.index) == ["a"]
+    assert table.loc["a", "recency"] == 3  # now is still the day after the last line
+    with pytest.raises(ValueError, match="'amount'"):
+        rfm.rfm_table(data.drop(columns="amount"))
+
+
+def test_date_forms_give_the_same_table():
+    text = lines([("a", 1, "2021-03-15", 1.0), ("b", 2, "2021-03-17", 2.0)])
+    stamps = text.assign(order_date=pd.to_datetime(text["order_date"]))
+    integers = text.assign(order_date=[20210315, 20210317])
+    zoned = stamps.assign(order_date=stamps["order_date"].dt.tz_localize("Europe/Brussels"))
+    reference = rfm.rfm_table(text)
+    for other in (stamps, integers, zoned):
+        pd.testing.assert_frame_equal(rfm.rfm_table(other), reference)
+
+
+def test_other_column_names_and_categorical_ids():
+    data = pd.DataFrame({"klant": pd.Categorical(["x", "y", "x"]), "bon": [7, 8, 9],
+                         "datum": pd.to_datetime(["2022-01-01", "2022-01-02", "2022-01-04"]),
+                         "bedrag": [1.0, 2.0, 3.0]})
+    table = rfm.rfm_table(data, customer="klant", order="bon", date="datum", amount="bedrag")
+    assert table.index.name == "klant"
+    assert table.loc["x"].tolist() == [1, 2, 4.0, 4]
+
+
+def test_an_order_id_reused_by_two_customers_counts_for_each():
+    data = lines([("a", 1, "2022-01-01", 1.0), ("b", 1, "2022-01-01", 1.0),
+                  ("a", 2, "2022-01-02", 1.0)])
+    assert rfm.rfm_table(data)["frequency"].tolist() == [2, 1]
+
+
+def reference(data, now):
+    """The definition, written as a plain pandas group-by."""
+    day = pd.to_datetime(data["order_date"]).dt.normalize()
+    grouped = data.assign(day=day).groupby("customer_id")
+    return pd.DataFrame({
+        "recency": (now - grouped["day"].max()).dt.days.astype("int64"),
+        "frequency": grouped["order_id"].nunique().astype("int64"),
+        "monetary": grouped["amount"].sum(),
+        "tenure": (now - grouped["day"].min()).dt.days.astype("int64"),
+    })
+
+
+@pytest.mark.parametrize("shuffle", [False, True])
+def test_matches_a_plain_group_by_on_random_data(shuffle):
+    rng = np.random.default_rng(5)
+    n_orders = 3000
+    order_customer = rng.integers(0, 400, n_orders)
+    order_time = pd.Timestamp("2020-01-01") + pd.to_timedelta(
+        rng.integers(0, 700 * 86400, n_orders), unit="s")
+    per_order = rng.integers(1, 5, n_orders)
+    order = np.repeat(np.arange(n_orders), per_order)
+    data = pd.DataFrame({"customer_id": [f"C{c:04d}" for c in order_customer[order]],
+                         "order_id": [f"O{o}" for o in order],
+                         "order_date": order_time[order],
+                         "amount": np.round(rng.normal(20, 30, len(order)), 2)})
+    if shuffle:
+        data = data.sample(frac=1.0, random_state=1).reset_index(drop=True)
+    now = pd.Timestamp("2022-01-01")
+    pd.testing.assert_frame_equal(rfm.rfm_table(data, now=now), reference(data, now),
+                                  check_names=False)
+
+
+day_numbers = st.integers(0, 60)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("abc"), day_numbers,
+                          st.floats(-50, 500, allow_nan=False)), min_size=1, max_size=25),
+       st.sampled_from("abc"), day_numbers)
+def test_a_later_purchase_never_raises_recency(rows, who, extra_day):
+    data = lines([(c, i, pd.Timestamp("2024-01-01") + pd.Timedelta(days=d), a)
+                  for i, (c, d, a) in enumerate(rows)])
+    now = pd.Timestamp("2024-03-31")
+    before = rfm.rfm_table(data, now=now)
+    later = lines([(who, len(rows), pd.Timestamp("2024-01-01") + pd.Timedelta(days=extra_day),
+                    1.0)])
+    after = rfm.rfm_table(pd.concat([data, later], ignore_index=True), now=now)
+    common = before.index
+    assert (after.loc[common, "recency"] <= before["recency"]).all()
+    assert (after.loc[common, "frequency"] >= before["frequency"]).all()
+    assert (after.loc[common, "tenure"] >= before["tenure"]).all()
+    assert (after["tenure"] >= after["recency"]).all()
+
+
+# ----------------------------------------------------------------------------- scores
+
+def test_scores_are_quintiles_with_recency_reversed():
+    table = pd.DataFrame({"recency": np.arange(10, 0, -1), "frequency": np.arange(1, 11),
+                          "monetary": np.arange(1, 11) * 10.0})
+    scores = rfm.rfm_scores(table)
+    assert scores["r_score"].tolist() == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
+    assert scores["f_score"].tolist() == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
+    assert scores["fm_score"].tolist() == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
+
+
+def test_ties_share_a_score():
+    # six of ten customers bought once: they all score 1, the next value scores 4
+    table = pd.DataFrame({"recency": range(10), "frequency": [1] * 6 + [2, 2, 3, 9],
+                          "monetary": [5.0] * 10})
+    scores = rfm.rfm_scores(table)
+    assert scores["f_score"].tolist() == [1] * 6 + [4, 4, 5, 5]
+    assert scores["m_score"].eq(1).all()
+    assert rfm.rfm_scores(table, bins=2)["f_score"].tolist() == [1] * 6 + [2] * 4
+
+
+def test_every_score_cell_has_exactly_one_named_segment():
+    r, fm = np.meshgrid(range(1, 6), range(1, 6))
+    names = rfm.named_segments(pd.DataFrame({"r_score": r.ravel(), "fm_score": fm.ravel()}))
+    assert names.notna().all()
+    assert set(names) == set(rfm.SEGMENTS) and len(rfm.SEGMENTS) == 11
+    cells = sum(len(rr) * len(ff) for _, rr, ff in rfm.SEGMENT_RULES)
+    assert cells == 25
+
+
+@pytest.mark.parametrize("r, f, m, name", [
+    (5, 5, 4, "Champions"), (4, 5, 5, "Loyal Customers"), (5, 2, 3, "Potential Loyalists"),
+    (5, 1, 1, "New Customers"), (4, 1, 1, "Promising"), (3, 3, 3, "Need Attention"),
+    (3, 1, 2, "About To Sleep"), (2, 3, 4, "At Risk"), (1, 5, 5, "Can't Lose"),
+    (2, 1, 1, "Hibernating"), (1, 2, 1, "Lost"),
+])
+def test_named_segment_rules(r, f, m, name):
+    scores = pd.DataFrame({"r_score": [r], "f_score": [f], "m_score": [m]})
+    assert rfm.named_segments(scores).iloc[0] == name
+
+
+def test_named_segments_need_five_levels():
+    with pytest.raises(ValueError, match="1 to 5"):
+        rfm.named_segments(pd.DataFrame({"r_score": [7], "fm_score": [1]}))
+
+
+def test_no_linked_lines_give_an_empty_table():
+    table = rfm.rfm_table(lines([(None, 1, "2024-05-01", 1.0)]))
+    assert table.empty and list(table.columns) == list(rfm.COLUMNS)
