@@ -561,9 +561,10 @@ class ContentSimilarity:
 class Hybrid:
     """Collaborative filtering where behaviour exists; metadata where it does not.
 
-    - **New items** (in the metadata, never seen in the interactions) get the score of the
-      known item they resemble most, times that resemblance: a new villa just like the villas a
-      visitor's neighbours viewed enters that visitor's box at once.
+    - **New items** (in the metadata, never seen in the interactions) are matched with their
+      ``twins``, the known items they resemble most; a new item gets the best score of a twin
+      times the resemblance. A new villa just like villas a visitor's neighbours viewed enters
+      that visitor's box at once, and only that visitor's.
     - **New users**: the items they are looking at now go to the collaborative model; when it
       knows none of them, the most similar items by metadata; with nothing at all, the most
       popular items.
@@ -574,6 +575,8 @@ class Hybrid:
         The behaviour model (unfitted).
     content : ContentSimilarity
         The metadata model (unfitted).
+    twins : int
+        Known items each new item is matched with.
 
     Examples
     --------
@@ -584,9 +587,10 @@ class Hybrid:
     [[3, 'collaborative'], [4, 'content']]
     """
 
-    def __init__(self, collaborative: _Recommender, content: ContentSimilarity):
+    def __init__(self, collaborative: _Recommender, content: ContentSimilarity, twins: int = 3):
         self.collaborative = collaborative
         self.content = content
+        self.twins = twins
 
     def fit(self, interactions: pd.DataFrame, items: pd.DataFrame, user: str = "user_id",
             item: str = "item_id", weight: str | None = None):
@@ -610,8 +614,10 @@ class Hybrid:
         known = self.collaborative.items_
         self.new_items_ = self.content.items_.difference(known)
         features = self.content.features_
-        self.bridge_ = self.content.similarity(features.loc[self.new_items_],
-                                               features.reindex(known))
+        bridge = self.content.similarity(features.loc[self.new_items_], features.reindex(known))
+        index, values = _top_k(bridge, self.twins)
+        self.bridge_ = np.zeros_like(bridge)
+        np.put_along_axis(self.bridge_, index, values, axis=1)
         return self
 
     def recommend(self, query, k: int = 10, exclude_seen: bool = True) -> pd.DataFrame:
