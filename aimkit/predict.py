@@ -39,7 +39,7 @@ import pandas as pd
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.compose import ColumnTransformer, make_column_selector
 from sklearn.dummy import DummyClassifier
-from sklearn.ensemble import HistGradientBoostingClassifier, RandomForestClassifier
+from sklearn.ensemble import GradientBoostingClassifier, RandomForestClassifier
 from sklearn.impute import SimpleImputer
 from sklearn.inspection import permutation_importance
 from sklearn.linear_model import LogisticRegression
@@ -118,8 +118,8 @@ def default_models(random_state: int = 0) -> dict[str, BaseEstimator]:
         "k-nearest neighbours": KNeighborsClassifier(n_neighbors=25),
         "random forest": RandomForestClassifier(n_estimators=150, min_samples_leaf=5, n_jobs=1,
                                                 random_state=random_state),
-        "gradient boosting": HistGradientBoostingClassifier(max_iter=150, learning_rate=0.08,
-                                                            random_state=random_state),
+        "gradient boosting": GradientBoostingClassifier(n_estimators=100, subsample=0.9,
+                                                        random_state=random_state),
         "XGBoost": LabelEncoded(XGBClassifier(n_estimators=150, max_depth=4, learning_rate=0.08,
                                               subsample=0.9, n_jobs=1, tree_method="hist",
                                               random_state=random_state)),
