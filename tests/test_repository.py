@@ -1,5 +1,6 @@
 """The repository keeps its promises: CI runs the README's test command, pins are exact."""
 
+import json
 import re
 from pathlib import Path
 
@@ -34,3 +35,20 @@ def test_requirements_are_pinned_exactly():
 def test_binder_uses_the_same_pins():
     binder = (ROOT / "binder" / "requirements.txt").read_text().split()
     assert binder == ["-r", "../requirements.txt"]
+
+
+def test_readme_course_map_links_exist_and_cover_every_notebook():
+    readme = (ROOT / "README.md").read_text()
+    links = set(re.findall(r"\]\((notebooks/[^)]+\.ipynb)\)", readme))
+    for link in links:
+        assert (ROOT / link).is_file(), f"README links a missing notebook: {link}"
+    shipped = {str(p.relative_to(ROOT)) for p in (ROOT / "notebooks").rglob("*.ipynb")
+               if ".ipynb_checkpoints" not in p.parts}
+    assert shipped <= links, f"not in the README: {sorted(shipped - links)}"
+
+
+def test_start_notebook_links_exist():
+    start = ROOT / "notebooks" / "00_start_here.ipynb"
+    text = "".join("".join(c["source"]) for c in json.loads(start.read_text())["cells"])
+    for link in re.findall(r"\]\(([^)]+\.ipynb)\)", text):
+        assert (start.parent / link).is_file(), f"00_start_here links a missing notebook: {link}"
