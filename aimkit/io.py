@@ -51,12 +51,12 @@ MISSING = frozenset({"", "NA", "N/A", "n/a", "NULL", "null", "#N/A", "NaN", "nan
 SEPARATORS = (";", ",", "\t", "|")
 SHOW_ROWS = 5
 
-_ISO_DATE = (r"(?P<y1>\d{4})-(?P<m1>\d{1,2})-(?P<d1>\d{1,2})"
-             r"(?:[ T](?P<H1>\d{1,2}):(?P<M1>\d{2})(?::(?P<S1>\d{2})(?:\.\d+)?)?)?")
+_ISO_DATE = (r"(?P<y1>\d{4})(?P<isep>[-/])(?P<m1>\d{1,2})(?P=isep)(?P<d1>\d{1,2})"
+             r"(?:[ T](?P<H1>\d{1,2}):(?P<M1>\d{2})(?::(?P<S1>\d{2})(?:\.\d+)?)?Z?)?")
 _DAY_FIRST = (r"(?P<d2>\d{1,2})(?P<sep>[/.\-])(?P<m2>\d{1,2})(?P=sep)(?P<y2>\d{4})"
               r"(?: (?P<H2>\d{1,2}):(?P<M2>\d{2})(?::(?P<S2>\d{2}))?)?")
 DATE_PATTERN = re.compile(rf"^(?:{_ISO_DATE}|{_DAY_FIRST})$")
-DATE_FORMATS = "dd/mm/yyyy, dd-mm-yyyy or yyyy-mm-dd"
+DATE_FORMATS = "dd/mm/yyyy, dd-mm-yyyy or yyyy-mm-dd"  # also dd.mm.yyyy, yyyy/mm/dd, +time
 
 _NUMBER = {
     # decimal comma: 1.234,56  1234,56  -12  1 234,5

@@ -82,6 +82,16 @@ def test_sniffing_without_schema_types_each_column():
     assert frame["note"].isna().tolist() == [False, True]
 
 
+def test_all_date_spellings_with_and_without_time():
+    texts = ["2021-02-03", "2021/02/03", "03/02/2021", "3-2-2021", "03.02.2021",
+             "2021-02-03T14:05:09Z", "03/02/2021 14:05"]
+    dates = io.parse_dates(pd.Series(texts))
+    assert dates.dt.date.astype(str).unique().tolist() == ["2021-02-03"]
+    assert dates.iloc[5] == pd.Timestamp("2021-02-03 14:05:09")
+    mixed = pd.Series(["2021-02/03", "03/02-2021", "2021-02-03T10:00+02"])
+    assert io.parse_dates(mixed).isna().all()
+
+
 def test_a_date_column_with_broken_values_stays_text_for_cleaning():
     frame = io.read_table(b"born\n10/09/1970\n45-15-1555\n")
     assert frame["born"].tolist() == ["10/09/1970", "45-15-1555"]
