@@ -40,12 +40,6 @@ COLUMNS = ("recency", "frequency", "monetary", "tenure")
 
 # ----------------------------------------------------------------------------- the table
 
-def _codes(values: np.ndarray) -> tuple[np.ndarray, pd.Index]:
-    """Integer codes and the unique values, via pandas' hash table."""
-    codes, uniques = pd.factorize(values)
-    return codes.astype(np.int64, copy=False), pd.Index(uniques)
-
-
 def _days(column: pd.Series, name: str) -> np.ndarray:
     """Calendar days since 1970-01-01 (int64) of a date column given as dates or text."""
     if isinstance(column.dtype, pd.DatetimeTZDtype):
@@ -134,58 +128,80 @@ def rfm_table(transactions: pd.DataFrame, *, now=None, customer: str = "customer
     if missing:
         raise ValueError(f"transactions lack the column(s) {', '.join(map(repr, missing))}; "
                          f"it has {', '.join(map(str, transactions.columns))}")
-    known = transactions[customer].notna().to_numpy()
-    if not known.any():
-        empty = pd.DataFrame({"recency": [], "frequency": [], "monetary": [], "tenure": []})
-        return empty.astype({"recency": "int64", "frequency": "int64", "monetary": "float64",
-                             "tenure": "int64"}).rename_axis(customer)
+    if len(transactions) == 0:
+        return _empty(customer)
     all_days = _days(transactions[date], date)
-    frame = transactions if known.all() else transactions.loc[known]
-    days = all_days if known.all() else all_days[known]
     today = int(all_days.max()) + 1 if now is None else _day(now)
     if all_days.max() > today:
         raise ValueError(f"{int((all_days > today).sum())} lines are dated after now={now}; "
                          "filter them out or choose a later now")
-    if frame[order].isna().any():
-        raise ValueError(f"column {order!r} has {int(frame[order].isna().sum())} missing "
-                         "order ids")
+    cust, categories = _values(transactions[customer])
+    orders, _ = _values(transactions[order])
+    money = np.nan_to_num(transactions[amount].to_numpy(dtype=np.float64), nan=0.0)
 
-    customers = frame[customer]
-    if isinstance(customers.dtype, pd.CategoricalDtype):
-        categories = customers.cat.categories
-        cust = customers.cat.codes.to_numpy()
-    else:
-        categories = None
-        cust = customers.to_numpy()
-    orders = frame[order].to_numpy()
-    money = np.nan_to_num(frame[amount].to_numpy(dtype=np.float64), nan=0.0)
-
-    # fold consecutive lines of the same customer and order into runs
+    # fold consecutive lines of the same customer and order into runs; hash only the runs
     new_run = np.empty(len(cust), dtype=bool)
     new_run[0] = True
     np.not_equal(cust[1:], cust[:-1], out=new_run[1:])
     new_run[1:] |= orders[1:] != orders[:-1]
     starts = np.flatnonzero(new_run)
-    run_cust, uniques = _codes(cust[starts])
-    run_order, order_uniques = _codes(orders[starts])
+    run_cust, uniques = pd.factorize(cust[starts], sort=True)  # -1: no customer
+    run_order, order_uniques = pd.factorize(orders[starts])
+    linked = run_cust >= 0
+    if (run_order[linked] < 0).any():
+        raise ValueError(f"column {order!r} has missing order ids")
+    days = all_days
+    if not linked.all():  # orders not linked to a customer cannot count for anyone
+        line_run = np.cumsum(new_run) - 1
+        keep = linked[line_run]
+        days, money, kept_run = days[keep], money[keep], line_run[keep]
+        starts = np.flatnonzero(np.r_[True, kept_run[1:] != kept_run[:-1]])
+        run_cust, run_order = run_cust[linked], run_order[linked]
+        if len(starts) == 0 or len(days) == 0:
+            return _empty(customer)
+
     run_last = np.maximum.reduceat(days, starts)
     run_first = np.minimum.reduceat(days, starts)
     run_money = np.add.reduceat(money, starts)
-
     n = len(uniques)
     last = np.full(n, np.iinfo(np.int64).min)
     first = np.full(n, np.iinfo(np.int64).max)
     np.maximum.at(last, run_cust, run_last)
     np.minimum.at(first, run_cust, run_first)
     monetary = np.bincount(run_cust, weights=run_money, minlength=n)
-    pairs = pd.unique(run_cust * len(order_uniques) + run_order)  # distinct (customer, order)
-    frequency = np.bincount(pairs // len(order_uniques), minlength=n)
+    frequency = _distinct_orders(run_cust, run_order, n, len(order_uniques))
 
-    index = categories[uniques] if categories is not None else uniques
-    result = pd.DataFrame({"recency": today - last, "frequency": frequency.astype(np.int64),
-                           "monetary": monetary, "tenure": today - first},
-                          index=pd.Index(index, name=customer))
-    return result.sort_index()
+    index = categories[uniques.astype(np.int64)] if categories is not None else uniques
+    return pd.DataFrame({"recency": today - last, "frequency": frequency,
+                         "monetary": monetary, "tenure": today - first},
+                        index=pd.Index(index, name=customer))
+
+
+def _empty(customer: str) -> pd.DataFrame:
+    empty = pd.DataFrame({"recency": [], "frequency": [], "monetary": [], "tenure": []})
+    return empty.astype({"recency": "int64", "frequency": "int64", "monetary": "float64",
+                         "tenure": "int64"}).rename_axis(customer)
+
+
+def _values(column: pd.Series) -> tuple[np.ndarray, pd.Index | None]:
+    """A column as a numpy array that compares element-wise; categories for categoricals."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        codes = column.cat.codes.to_numpy()
+        return np.where(codes < 0, np.nan, codes), column.cat.categories
+    if getattr(column.dtype, "na_value", None) is pd.NA:  # pd.NA does not compare to bool
+        return column.to_numpy(dtype=object, na_value=None), None
+    return column.to_numpy(), None
+
+
+def _distinct_orders(run_cust: np.ndarray, run_order: np.ndarray, n_customers: int,
+                     n_orders: int) -> np.ndarray:
+    """Distinct orders per customer from the runs' customer and order codes."""
+    owner = np.full(n_orders, -1, dtype=np.int64)  # -1: only on unlinked lines
+    owner[run_order] = run_cust
+    if (owner[run_order] == run_cust).all():  # the usual case: an order has one customer
+        return np.bincount(owner[owner >= 0], minlength=n_customers).astype(np.int64)
+    pairs = pd.unique(run_cust.astype(np.int64) * n_orders + run_order)
+    return np.bincount(pairs // n_orders, minlength=n_customers).astype(np.int64)
 
 
 # ----------------------------------------------------------------------------- scores

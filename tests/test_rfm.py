@@ -107,11 +107,16 @@ def test_matches_a_plain_group_by_on_random_data(shuffle):
                          "order_id": [f"O{o}" for o in order],
                          "order_date": order_time[order],
                          "amount": np.round(rng.normal(20, 30, len(order)), 2)})
+    data.loc[rng.random(len(data)) < 0.02, "customer_id"] = None  # unlinked lines
+    data.loc[rng.random(len(data)) < 0.01, "order_id"] = "O7"       # an id reused by many
     if shuffle:
         data = data.sample(frac=1.0, random_state=1).reset_index(drop=True)
     now = pd.Timestamp("2022-01-01")
-    pd.testing.assert_frame_equal(rfm.rfm_table(data, now=now), reference(data, now),
-                                  check_names=False)
+    expected = reference(data, now)
+    pd.testing.assert_frame_equal(rfm.rfm_table(data, now=now), expected, check_names=False)
+    as_string = data.astype({"customer_id": "string", "order_id": "string"})  # pd.NA
+    pd.testing.assert_frame_equal(rfm.rfm_table(as_string, now=now), expected,
+                                  check_names=False, check_index_type=False)
 
 
 day_numbers = st.integers(0, 60)
