@@ -151,6 +151,15 @@ class _Recommender:
             raise KeyError(f"none of the items {items[:5]} is known to the model")
         return self._selection(np.zeros(len(known), int), known, (1, len(self.items_)))
 
+    def _query(self, query) -> tuple[sparse.csr_matrix, np.ndarray]:
+        """The query's row (a user's history or a basket) and its user row (-1 for a basket)."""
+        if isinstance(query, (list, tuple, set, pd.Index, np.ndarray, pd.Series)):
+            return self._item_vector(query), np.array([-1])
+        if query not in self._user_pos.index:
+            raise KeyError(f"unknown user {query!r}; pass the items they looked at instead")
+        row = int(self._user_pos[query])
+        return self.matrix_[row], np.array([row])
+
     def _rank(self, scores: np.ndarray, seen: sparse.csr_matrix | None, k: int):
         scores = scores.astype(float, copy=True)
         if seen is not None and seen.nnz:
@@ -178,17 +187,9 @@ class _Recommender:
             Columns ``item`` and ``score``, best first; only items with a positive score.
         """
         self._check_fitted()
-        if isinstance(query, (list, tuple, set, pd.Index, np.ndarray, pd.Series)):
-            basis = self._item_vector(query)
-            scores = self._scores(basis, np.array([-1]))
-            seen = basis
-        else:
-            if query not in self._user_pos.index:
-                raise KeyError(f"unknown user {query!r}; pass the items they looked at instead")
-            row = int(self._user_pos[query])
-            basis = self.matrix_[row]
-            scores = self._scores(basis, np.array([row]))
-            seen = basis if exclude_seen else None
+        basis, rows = self._query(query)
+        scores = self._scores(basis, rows)
+        seen = basis if exclude_seen or rows[0] < 0 else None
         index, values, keep = self._rank(scores, seen, k)
         return pd.DataFrame({"item": self.items_[index[0][keep[0]]],
                              "score": values[0][keep[0]]})
@@ -369,12 +370,6 @@ class UserKNN(_Recommender):
         rows, weights = self._neighbours(*self._query(query), k or self.neighbours)
         keep = weights[0] > 0
         return pd.DataFrame({"user": self.users_[rows[0][keep]], "similarity": weights[0][keep]})
-
-    def _query(self, query):
-        if isinstance(query, (list, tuple, set, pd.Index, np.ndarray, pd.Series)):
-            return self._item_vector(query), np.array([-1])
-        row = int(self._user_pos[query])
-        return self.matrix_[row], np.array([row])
 
     def _neighbours(self, basis, rows, k):
         n = min(k + 1, len(self.users_))
@@ -631,15 +626,15 @@ class Hybrid:
         model = self.collaborative
         basket = isinstance(query, (list, tuple, set, pd.Index, np.ndarray, pd.Series))
         try:
-            everything = model.recommend(query, k=len(model.items_), exclude_seen=False)
+            basis, rows = model._query(query)
         except KeyError:
             return self._fallback(list(query) if basket else [], k)
-        full = everything.set_index("item")["score"].reindex(model.items_, fill_value=0.0)
-        ranked = (model.recommend(query, k=k, exclude_seen=exclude_seen)
-                  .assign(source="collaborative"))
+        full = model._scores(basis, rows)
+        index, values, keep = model._rank(full, basis if exclude_seen or basket else None, k)
+        ranked = pd.DataFrame({"item": model.items_[index[0][keep[0]]],
+                               "score": values[0][keep[0]], "source": "collaborative"})
         new = pd.DataFrame({"item": self.new_items_,
-                            "score": (self.bridge_ * full.to_numpy()[None, :]).max(axis=1,
-                                                                                 initial=0.0),
+                            "score": (self.bridge_ * full).max(axis=1, initial=0.0),
                             "source": "content"})
         if basket:
             new = new[~new["item"].isin(list(query))]

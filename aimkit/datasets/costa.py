@@ -97,8 +97,8 @@ def _properties(rng: np.random.Generator, n: int) -> pd.DataFrame:
     ids = [f"P{1001 + i}" for i in range(n)]
     frame = pd.DataFrame({
         "property_id": ids,
-        "title": [f"{'Luxury ' if f == 2 else ''}{_TYPES[k]} in {t}"
-                  f"{' with sea view' if s else ''}".capitalize()
+        "title": [f"{'Luxury ' + _TYPES[k] if f == 2 else _TYPES[k].title()} in {t}"
+                  f"{' with sea view' if s else ''}"
                   for k, t, s, f in zip(kind, town, sea, finish, strict=True)],
         "coast": [coasts[c] for c in coast],
         "town": town,
