@@ -145,8 +145,8 @@ def rfm_table(transactions: pd.DataFrame, *, now=None, customer: str = "customer
     np.not_equal(cust[1:], cust[:-1], out=new_run[1:])
     new_run[1:] |= orders[1:] != orders[:-1]
     starts = np.flatnonzero(new_run)
-    run_cust, uniques = pd.factorize(cust[starts], sort=True)  # -1: no customer
-    run_order, order_uniques = pd.factorize(orders[starts])
+    run_cust, uniques = _factorize(cust[starts], sort=True)  # -1: no customer
+    run_order, order_uniques = _factorize(orders[starts])
     linked = run_cust >= 0
     if (run_order[linked] < 0).any():
         raise ValueError(f"column {order!r} has missing order ids")
@@ -191,6 +191,48 @@ def _values(column: pd.Series) -> tuple[np.ndarray, pd.Index | None]:
     if getattr(column.dtype, "na_value", None) is pd.NA:  # pd.NA does not compare to bool
         return column.to_numpy(dtype=object, na_value=None), None
     return column.to_numpy(), None
+
+
+_FIXED_WIDTH_FROM = 2_000_000
+
+
+def _factorize(values: np.ndarray, sort: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Integer codes (-1 for missing) and unique values, like :func:`pandas.factorize`.
+
+    Millions of text values are hashed as fixed-width bytes read as 64-bit integers rather
+    than as Python strings: exact, and several times faster there, where hashing string
+    objects is dominated by memory look-ups (measured: 0.6 s instead of 2–2.8 s for four
+    million ids). Below about two million values pandas' string hashing is as fast.
+    """
+    if (len(values) < _FIXED_WIDTH_FROM or values.dtype != object
+            or pd.api.types.infer_dtype(values, skipna=True) != "string"):
+        return pd.factorize(values, sort=sort)
+    missing = pd.isna(values)
+    present = values[~missing] if missing.any() else values
+    try:
+        fixed = present.astype("S")  # ASCII text: one byte per character
+    except UnicodeEncodeError:
+        fixed = present.astype("U")  # any text: four bytes per character
+    width = -(-fixed.dtype.itemsize // 8) * 8
+    per_char = 4 if fixed.dtype.kind == "U" else 1
+    fixed = fixed.astype(f"{fixed.dtype.kind}{width // per_char}")
+    words = fixed.view(np.int64).reshape(len(fixed), -1)
+    codes, _ = pd.factorize(words[:, 0])
+    for k in range(1, words.shape[1]):
+        part, part_uniques = pd.factorize(words[:, k])
+        codes, _ = pd.factorize(codes * len(part_uniques) + part)
+    seen = np.maximum.accumulate(codes)  # codes count up in order of first appearance
+    first = np.flatnonzero(np.r_[True, seen[1:] > seen[:-1]])
+    if sort:  # byte order is text order for ASCII, code-point order for "U"
+        order = np.argsort(fixed[first], kind="stable")
+        rank = np.empty_like(order)
+        rank[order] = np.arange(len(order))
+        codes, first = rank[codes], first[order]
+    if missing.any():
+        full = np.full(len(values), -1, dtype=np.int64)
+        full[~missing] = codes
+        codes = full
+    return codes, present[first]
 
 
 def _distinct_orders(run_cust: np.ndarray, run_order: np.ndarray, n_customers: int,

@@ -190,3 +190,18 @@ def test_named_segments_need_five_levels():
 def test_no_linked_lines_give_an_empty_table():
     table = rfm.rfm_table(lines([(None, 1, "2024-05-01", 1.0)]))
     assert table.empty and list(table.columns) == list(rfm.COLUMNS)
+
+
+@pytest.mark.parametrize("values", [
+    ["b", "a", "b", None, "ab", "a\u00e9", "aa", "a", np.nan, "a" * 20, "a" * 19 + "b"],
+    ["klant-00000012", "klant-00000001", "klant-00000012"],
+    ["Z", "é", "z", "É", "a"],
+])
+def test_text_ids_are_coded_exactly_and_sorted_like_python(values, monkeypatch):
+    monkeypatch.setattr(rfm, "_FIXED_WIDTH_FROM", 0)  # the path for millions of ids
+    array = np.array(values, dtype=object)
+    codes, uniques = rfm._factorize(array, sort=True)
+    present = [v for v in values if isinstance(v, str)]
+    assert list(uniques) == sorted(set(present))
+    decoded = [uniques[c] if c >= 0 else None for c in codes]
+    assert decoded == [v if isinstance(v, str) else None for v in values]
