@@ -371,3 +371,141 @@ def named_segments(scores: pd.DataFrame) -> pd.Series:
         grid[np.ix_(r_range, fm_range)] = code
     names = pd.Categorical.from_codes(grid[r, fm], categories=list(SEGMENTS))
     return pd.Series(names, index=scores.index, name="segment")
+
+
+# ----------------------------------------------------------------------------- RFMT and periods
+
+DAYS_PER_MONTH = 365.25 / 12
+
+
+def rfmt_table(transactions: pd.DataFrame, *, now=None, **columns) -> pd.DataFrame:
+    """The e-book's RFMT: like :func:`rfm_table`, with frequency as orders per month.
+
+    Frequency becomes the number of orders per month since the first purchase (at least one
+    month counts, so a new customer's single order is 1 per month, not 30); ``orders`` keeps
+    the count. Recency, monetary and tenure are those of :func:`rfm_table`.
+
+    Parameters
+    ----------
+    transactions, now, **columns
+        As in :func:`rfm_table` (``customer=``, ``order=``, ``date=``, ``amount=``).
+
+    Examples
+    --------
+    >>> lines = pd.DataFrame({"customer_id": ["a", "a", "a"], "order_id": [1, 2, 3],
+    ...                       "order_date": ["2024-01-01", "2024-02-01", "2024-03-01"],
+    ...                       "amount": [10.0, 10.0, 10.0]})
+    >>> rfmt_table(lines, now="2024-04-01").loc["a"].round(2).tolist()
+    [31.0, 1.0, 30.0, 91.0, 3.0]
+    """
+    table = rfm_table(transactions, now=now, **columns)
+    months = np.maximum(table["tenure"] / DAYS_PER_MONTH, 1.0)
+    return table.assign(orders=table["frequency"], frequency=table["frequency"] / months)
+
+
+BEHAVIOUR_GROUPS = ("Top", "New", "Needs attention", "Growing", "Loyal", "Sleeping", "Inactive")
+"""The e-book's six behaviour groups, plus Inactive for customers without a current purchase."""
+
+
+def _window(transactions: pd.DataFrame, period, date: str) -> tuple[pd.DataFrame, pd.Timestamp]:
+    start, end = (pd.Timestamp(p).normalize() for p in period)
+    days = transactions[date]
+    if not pd.api.types.is_datetime64_any_dtype(days.dtype):
+        days = pd.to_datetime(days, format="ISO8601")
+    days = days.dt.tz_localize(None).dt.normalize() if days.dt.tz else days.dt.normalize()
+    inside = (days >= start) & (days <= end)
+    return transactions.loc[inside.to_numpy()], end + pd.Timedelta(days=1)
+
+
+def compare_periods(transactions: pd.DataFrame, *, baseline, current, segmenter,
+                    priority_drop: int = 2, priority_from: int = 2,
+                    **columns) -> pd.DataFrame:
+    """Each customer's segment in a baseline period and in the current one, as behaviour groups.
+
+    The segmenter is fitted on the baseline's RFMT (:func:`rfmt_table`) and then places
+    both periods' RFMT in those segments: the baseline is the yardstick. Because a current
+    period shorter than the baseline gives smaller totals and tenures, the same behaviour
+    scores lower in it — the yardstick is deliberately strict, few customers move up.
+
+    Behaviour groups (the e-book's, best level first = A):
+
+    ===============  ===========================================================
+    Top              A in the baseline and A now
+    New              no purchase in the baseline, bought in the current period
+    Sleeping         now in the lowest segment (whatever the baseline segment)
+    Needs attention  moved down, not to the lowest segment (e.g. B → C)
+    Growing          moved up (e.g. D → C)
+    Loyal            same segment, not A and not the lowest
+    Inactive         bought in the baseline, not in the current period (not one of
+                     the e-book's groups: its figure counts current buyers only)
+    ===============  ===========================================================
+
+    A customer who moved down gets the **priority** flag when he dropped at least
+    ``priority_drop`` levels from one of the ``priority_from`` best segments: an A → C
+    customer is more urgent than a D → E one.
+
+    Parameters
+    ----------
+    transactions : DataFrame
+        Transaction lines (see :func:`rfm_table`).
+    baseline, current : (start, end)
+        First and last day of each period (both included); RFMT is measured on the day
+        after the last day.
+    segmenter : object
+        ``fit(rfmt)`` and ``predict(rfmt) -> Series`` of labels, ``levels`` best first,
+        e.g. :class:`aimkit.segment.ValueSegmenter`.
+    priority_drop, priority_from : int
+        The priority rule above.
+    **columns
+        Column names as in :func:`rfm_table`.
+
+    Returns
+    -------
+    DataFrame
+        One row per customer of either period: ``baseline`` and ``current`` segment
+        (ordered categoricals, missing when absent), ``levels_dropped`` (positive = down),
+        ``group`` (categorical of :data:`BEHAVIOUR_GROUPS`) and ``priority`` (bool).
+
+    Examples
+    --------
+    >>> from aimkit.segment import ValueSegmenter
+    >>> lines = pd.DataFrame({
+    ...     "customer_id": ["a", "a", "b", "b", "c", "a", "b", "d"],
+    ...     "order_id": range(8),
+    ...     "order_date": ["2021-01-05", "2021-03-01", "2021-02-01", "2021-02-20", "2021-01-10",
+    ...                    "2022-01-03", "2022-01-20", "2022-01-25"],
+    ...     "amount": [200.0, 300.0, 30.0, 20.0, 10.0, 250.0, 20.0, 40.0]})
+    >>> seg = ValueSegmenter(2, features=["monetary"], log=["monetary"])
+    >>> table = compare_periods(lines, baseline=("2021-01-01", "2021-12-31"),
+    ...                         current=("2022-01-01", "2022-01-31"), segmenter=seg)
+    >>> table[["baseline", "current", "group"]]  # doctest: +NORMALIZE_WHITESPACE
+                baseline current     group
+    customer_id
+    a                  A       A       Top
+    b                  B       B  Sleeping
+    c                  B     NaN  Inactive
+    d                NaN       B       New
+    """
+    columns.setdefault("date", "order_date")
+    base_lines, base_now = _window(transactions, baseline, columns["date"])
+    cur_lines, cur_now = _window(transactions, current, columns["date"])
+    base = rfmt_table(base_lines, now=base_now, **columns)
+    cur = rfmt_table(cur_lines, now=cur_now, **columns)
+    segmenter.fit(base)
+    levels = list(segmenter.levels)
+    table = pd.DataFrame({"baseline": segmenter.predict(base)}).join(
+        pd.DataFrame({"current": segmenter.predict(cur)}), how="outer")
+    for col in ("baseline", "current"):
+        table[col] = pd.Categorical(table[col], categories=levels, ordered=True)
+    b = table["baseline"].cat.codes.to_numpy()
+    c = table["current"].cat.codes.to_numpy()
+    dropped = np.where((b >= 0) & (c >= 0), c - b, 0)
+    lowest = len(levels) - 1
+    group = np.select(
+        [b < 0, c < 0, c == lowest, (b == 0) & (c == 0), dropped > 0, dropped < 0],
+        ["New", "Inactive", "Sleeping", "Top", "Needs attention", "Growing"], default="Loyal")
+    table["levels_dropped"] = dropped
+    table["group"] = pd.Categorical(group, categories=list(BEHAVIOUR_GROUPS))
+    table["priority"] = (dropped >= priority_drop) & (b >= 0) & (b < priority_from)
+    return table.rename_axis(columns.get("customer", "customer_id"))
+

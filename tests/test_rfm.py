@@ -205,3 +205,63 @@ def test_text_ids_are_coded_exactly_and_sorted_like_python(values, monkeypatch):
     assert list(uniques) == sorted(set(present))
     decoded = [uniques[c] if c >= 0 else None for c in codes]
     assert decoded == [v if isinstance(v, str) else None for v in values]
+
+
+# ----------------------------------------------------------------------------- periods
+
+class ByMoney:
+    """A segmenter with fixed thresholds on monetary value: A ≥ 100 > B ≥ 50 > C ≥ 20 > D."""
+
+    levels = ["A", "B", "C", "D"]
+
+    def fit(self, rfmt):
+        self.fitted_on = len(rfmt)
+        return self
+
+    def predict(self, rfmt):
+        codes = 3 - np.searchsorted([20, 50, 100], rfmt["monetary"].to_numpy(), side="right")
+        return pd.Series(np.array(self.levels)[codes], index=rfmt.index)
+
+
+def test_compare_periods_known_groups_and_priority():
+    base, cur = "2020-06-01", "2021-03-01"
+    rows = [("top", 150, 120), ("down1", 150, 60), ("down2", 150, 30), ("sleep", 60, 10),
+            ("grow", 30, 60), ("loyal", 60, 70), ("lowlow", 10, 5), ("gone", 80, None),
+            ("new", None, 40), ("bdown2", 70, 10)]
+    lines = []
+    for who, b_amount, c_amount in rows:
+        if b_amount is not None:
+            lines.append((who, f"{who}-b", base, b_amount))
+        if c_amount is not None:
+            lines.append((who, f"{who}-c", cur, c_amount))
+    segmenter = ByMoney()
+    table = rfm.compare_periods(lines_frame(lines), baseline=("2020-01-01", "2020-12-31"),
+                                current=("2021-01-01", "2021-12-31"), segmenter=segmenter)
+    assert segmenter.fitted_on == 9  # fitted on the baseline customers only
+    groups = table["group"].astype(str).to_dict()
+    assert groups == {"top": "Top", "down1": "Needs attention", "down2": "Needs attention",
+                      "sleep": "Sleeping", "grow": "Growing", "loyal": "Loyal",
+                      "lowlow": "Sleeping", "gone": "Inactive", "new": "New",
+                      "bdown2": "Sleeping"}
+    assert table.loc["down2", "levels_dropped"] == 2 and table.loc["grow", "levels_dropped"] == -1
+    assert table.index[table["priority"]].tolist() == ["bdown2", "down2", "sleep"]
+
+
+def lines_frame(rows):
+    return lines(rows).assign(order_date=lambda f: pd.to_datetime(f["order_date"]))
+
+
+def test_compare_periods_measures_each_period_on_its_own_next_day():
+    data = lines_frame([("a", 1, "2020-12-31", 10.0), ("a", 2, "2021-01-01", 10.0),
+                        ("a", 3, "2022-01-01", 999.0)])  # after the current period: ignored
+
+    class Recorder(ByMoney):
+        seen = []
+
+        def predict(self, rfmt):
+            self.seen.append(rfmt.loc["a", ["recency", "monetary"]].tolist())
+            return super().predict(rfmt)
+
+    rfm.compare_periods(data, baseline=("2020-01-01", "2020-12-31"),
+                        current=("2021-01-01", "2021-12-31"), segmenter=Recorder())
+    assert Recorder.seen == [[1, 10.0], [365, 10.0]]
