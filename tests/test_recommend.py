@@ -14,6 +14,7 @@ from aimkit.recommend import (
     UserKNN,
     evaluate,
     interaction_matrix,
+    rerank_by_profile,
 )
 
 # u1 buys a, b; u2 buys a, c; u3 buys a, b, c (and a twice)
@@ -204,3 +205,33 @@ def test_evaluation_hides_the_last_new_item():
     assert result.loc["Popularity", "users"] == 2
     with pytest.raises(ValueError, match="holdout"):
         evaluate(ItemKNN(), views, holdout="first")
+
+
+def test_hybrid_matches_a_new_item_only_with_its_twins():
+    views = pd.DataFrame({"user_id": ["u1", "u1", "u2"], "item_id": ["A", "B", "C"]})
+    homes = HOMES.rename(columns={"id": "item_id"})
+    meta = ContentSimilarity(["beds", "price"], ["region"])
+    one = Hybrid(ItemKNN(), meta, twins=1).fit(views, homes)
+    # N (3 beds, Blanca, no price) is B's twin (similarity 1); A is next (0.875)
+    assert one.bridge_.astype(bool).sum() == 1
+    # a basket of B scores A (bought with B), not B itself: N's only twin scores nothing
+    assert "N" not in set(one.recommend(["B"], k=5)["item"])
+    three = Hybrid(ItemKNN(), meta, twins=3).fit(views, homes)
+    top = three.recommend(["B"], k=5).set_index("item")
+    assert top.loc["N", "score"] == pytest.approx(0.875)
+
+
+def test_rerank_by_profile_by_hand():
+    items = pd.DataFrame({"item": ["r1", "r2", "w1", "s1"], "type": ["red", "red", "white", "sp"],
+                          "price": [10.0, 20.0, 10.0, 10.0]})
+    history = pd.DataFrame({"user": ["an"] * 3, "item": ["r1", "r1", "w1"]})
+    candidates = pd.DataFrame({"user": ["an"] * 3, "item": ["r2", "w1", "s1"],
+                               "score": [1.0, 1.0, 1.0]})
+    out = rerank_by_profile(candidates, history, items, category="type", price="price",
+                            spread=0.5, smoothing=1.0).set_index("item")
+    # shares: red (2 + 1/3) / 4, white (1 + 1/3) / 4, sp (0 + 1/3) / 4; usual price 10
+    fit_r2 = np.exp(-0.5 * (np.log(2) / 0.5) ** 2)
+    assert out.loc["r2", "preference"] == pytest.approx((7 / 3) / 4 * fit_r2)
+    assert out.loc["w1", "preference"] == pytest.approx((4 / 3) / 4)
+    assert out.loc["s1", "preference"] == pytest.approx((1 / 3) / 4)
+    assert out["rank"].tolist() == [1, 2, 3] and out.index.tolist() == ["w1", "r2", "s1"]

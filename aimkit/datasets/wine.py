@@ -1,0 +1,266 @@
+"""A Flemish wine merchant: wine sheet, POS customer file and one year of sales (e-book p. 55).
+
+The merchant has a few shops in Flemish towns, holds tasting days and runs a webshop. The
+webshop happens to be connected to the shops' point-of-sale system (POS), so one POS export
+holds the sales of every channel. Wine information lives in an Excel sheet, typed in by hand.
+
+Hidden behaviour (what the case's methods should find): customers belong to five hidden
+kinds — everyday reds, fresh whites and rosés, bubbles, connoisseurs and gift buyers — with a
+preferred wine type, a price level of their own and favourite taste accents. They mostly buy
+wines of their type, near their price level and with their accents, so customers with the same
+taste buy the same wines (what item-based collaborative filtering uses) and clustering on the
+purchase mix finds the kinds back.
+
+Planted flaws, as the e-book describes them:
+
+- the wine sheet is a Belgian Excel export (``;``, decimal commas, cp1252) whose ``type``
+  column mixes Dutch and English and upper and lower case (``Rood``, ``red``, ``WIT``), and a
+  few wines have no food pairing filled in;
+- about 8 % of customers registered twice (in a shop and on the webshop) under two customer
+  numbers with the same e-mail address, written with other capitals or spaces;
+- sales on tasting days are often paid cash without a loyalty card: those lines have no
+  customer number and cannot be personalised.
+
+Examples
+--------
+>>> tables = generate(seed=1, scale=0.3)
+>>> sorted(tables)
+['customers', 'pos_sales', 'tasting_day_wines', 'wines']
+
+Used in: notebooks/cases/13_wine_recommendations.ipynb
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from aimkit.datasets import BELGIAN_EXCEL
+
+TABLES = {
+    "wines": "the wine sheet (Excel): type, grape, accents, food pairings, price, description",
+    "customers": "POS customer file: loyalty customers of the shops and the webshop",
+    "pos_sales": "POS sales lines of one year: shops, tasting days and webshop",
+    "tasting_day_wines": "the wines poured at the next tasting day, by table",
+}
+FORMATS = {"wines": BELGIAN_EXCEL}
+
+START = pd.Timestamp("2020-07-01")
+END = pd.Timestamp("2021-06-30")
+TASTING_DAY = pd.Timestamp("2021-09-18")
+"""The next tasting day, for which customers can print a personal route."""
+SHOPS = ["Gent", "Brugge", "Leuven", "Kortrijk"]
+TYPES = ["red", "white", "rosé", "sparkling"]
+
+_ORIGINS = {
+    "red": [("France", "Bordeaux", "Merlot"), ("France", "Côtes du Rhône", "Grenache"),
+            ("France", "Bourgogne", "Pinot Noir"), ("Italy", "Toscana", "Sangiovese"),
+            ("Italy", "Piemonte", "Nebbiolo"), ("Spain", "Rioja", "Tempranillo"),
+            ("Portugal", "Douro", "Touriga Nacional"), ("Argentina", "Mendoza", "Malbec"),
+            ("Chile", "Colchagua", "Carmenère"), ("South Africa", "Stellenbosch", "Pinotage")],
+    "white": [("France", "Loire", "Sauvignon Blanc"), ("France", "Bourgogne", "Chardonnay"),
+              ("France", "Alsace", "Riesling"), ("Germany", "Mosel", "Riesling"),
+              ("Spain", "Rías Baixas", "Albariño"), ("Italy", "Veneto", "Pinot Grigio"),
+              ("New Zealand", "Marlborough", "Sauvignon Blanc"),
+              ("Austria", "Wachau", "Grüner Veltliner")],
+    "rosé": [("France", "Provence", "Grenache"), ("France", "Languedoc", "Cinsault"),
+             ("Spain", "Navarra", "Garnacha"), ("Italy", "Puglia", "Negroamaro")],
+    "sparkling": [("France", "Champagne", "Chardonnay"), ("Spain", "Penedès", "Macabeo"),
+                  ("Italy", "Veneto", "Glera"), ("France", "Crémant d'Alsace", "Pinot Blanc"),
+                  ("Belgium", "Haspengouw", "Chardonnay")],
+}
+_ACCENTS = {
+    "red": ["fruity", "spicy", "oaky", "full-bodied", "soft tannins", "earthy"],
+    "white": ["fresh", "mineral", "citrus", "buttery", "floral", "dry"],
+    "rosé": ["fresh", "red fruit", "dry", "floral"],
+    "sparkling": ["fine bubbles", "brioche", "citrus", "dry", "fruity"],
+}
+_FOOD = {
+    "red": ["red meat", "game", "stew", "hard cheese", "pasta", "barbecue"],
+    "white": ["fish", "seafood", "poultry", "goat cheese", "asparagus", "salad"],
+    "rosé": ["salad", "barbecue", "tapas", "fish"],
+    "sparkling": ["aperitif", "oysters", "dessert", "sushi"],
+}
+_PREFIX = ["Château", "Domaine", "Bodega", "Cantina", "Quinta", "Weingut", "Clos", "Mas"]
+_NAMES = ["des Collines", "Belle-Vue", "La Garrigue", "del Sol", "San Lorenzo", "Vallée d'Or",
+          "Les Pierres", "Monte Alto", "Rosenberg", "Le Moulin", "Santa Rita", "Les Vignes",
+          "du Lac", "Bellavista", "de la Tour", "Aurora", "Saint-Roch", "Verde", "Hoogveld",
+          "Les Terrasses", "La Source", "Buena Vista", "Il Poggio", "Sonnenhang"]
+_TYPE_SPELLING = {"red": ["red", "Red", "Rood", "rood", "ROOD"],
+                  "white": ["white", "White", "Wit", "wit", "WIT"],
+                  "rosé": ["rosé", "Rosé", "rose", "ROSÉ"],
+                  "sparkling": ["sparkling", "Sparkling", "Bubbels", "mousserend"]}
+
+# the hidden kinds of customer: share, preferred type (and how strongly), price level (€ per
+# bottle, median of the kind), favourite accents, bottles per purchase, purchases per year
+_KINDS = pd.DataFrame({
+    "share": [0.32, 0.24, 0.14, 0.14, 0.16],
+    "type": ["red", "white", "sparkling", "red", "rosé"],
+    "loyalty": [0.9, 0.88, 0.88, 0.9, 0.86],
+    "second": ["white", "rosé", "white", "white", "white"],
+    "price": [9.5, 11.0, 19.0, 32.0, 10.5],
+    "accents": [("fruity", "soft tannins"), ("fresh", "citrus"), ("fine bubbles", "dry"),
+                ("oaky", "full-bodied"), ("fresh", "red fruit")],
+    "bottles": [4.0, 3.0, 3.0, 3.0, 3.5],
+    "visits": [6.0, 5.0, 3.0, 4.0, 3.5],
+}, index=["everyday red", "fresh white", "bubbles", "connoisseur", "summer rosé"])
+_FIRST = ["An", "Bart", "Els", "Geert", "Hilde", "Jan", "Karen", "Koen", "Lies", "Marc",
+          "Nathalie", "Pieter", "Sofie", "Tom", "Wim", "Ingrid", "Luc", "Marleen", "Dirk", "Eva",
+          "Jef", "Griet", "Stijn", "Ann", "Kris", "Veerle", "Bram", "Leen", "Joris", "Katrien"]
+_LAST = ["Peeters", "Janssens", "Maes", "Jacobs", "Willems", "Claes", "Goossens", "Wouters",
+         "De Smet", "Dubois", "Lambert", "Mertens", "Vermeulen", "Hermans", "Pauwels", "Declercq",
+         "Van den Broeck", "De Clercq", "Verstraete", "Desmet", "Coppens", "Vandenberghe"]
+_CITIES = [("9000", "Gent"), ("8000", "Brugge"), ("3000", "Leuven"), ("8500", "Kortrijk"),
+           ("9050", "Gentbrugge"), ("8200", "Sint-Andries"), ("3010", "Kessel-Lo"),
+           ("9800", "Deinze"), ("8790", "Waregem"), ("9300", "Aalst"), ("2000", "Antwerpen")]
+
+
+def _wines(rng: np.random.Generator, n: int) -> pd.DataFrame:
+    kinds = rng.choice(TYPES, size=n, p=[0.42, 0.3, 0.12, 0.16])
+    rows = []
+    for i, kind in enumerate(kinds):
+        country, region, grape = _ORIGINS[kind][rng.integers(len(_ORIGINS[kind]))]
+        base = {"red": 13.0, "white": 12.0, "rosé": 10.5, "sparkling": 18.0}[kind]
+        price = round(float(base * np.exp(rng.normal(0, 0.5))), 1) - 0.05
+        accents = list(rng.choice(_ACCENTS[kind], size=3, replace=False))
+        food = list(rng.choice(_FOOD[kind], size=2, replace=False))
+        name = f"{rng.choice(_PREFIX)} {rng.choice(_NAMES)} {grape}"
+        vintage = "" if kind == "sparkling" and rng.random() < 0.6 else str(rng.integers(2014,
+                                                                                       2021))
+        description = (f"A {accents[0]} {grape} from {region} ({country}) with {accents[1]} and "
+                       f"{accents[2]} notes. Lovely with {food[0]} or {food[1]}.")
+        rows.append({
+            "wine_id": f"W{101 + i}", "name": name, "country": country, "region": region,
+            "type": rng.choice(_TYPE_SPELLING[kind]), "grape": grape, "vintage": vintage,
+            "price_eur": max(5.95, round(price, 2)), "taste_accents": ", ".join(accents),
+            "food_pairing": ", ".join(food) if rng.random() > 0.05 else "",
+            "description": description, "_type": kind})
+    return pd.DataFrame(rows)
+
+
+def generate(seed: int = 2021, scale: float = 1.0) -> dict[str, pd.DataFrame]:
+    """Generate the wine merchant's wine sheet, POS customer file and POS sales.
+
+    Parameters
+    ----------
+    seed : int
+        Random seed; the default gives the shipped data.
+    scale : float
+        Multiplies the number of customers (1.0 = about 2,000).
+
+    Returns
+    -------
+    dict of str to DataFrame
+        The tables of :data:`TABLES`.
+
+    Examples
+    --------
+    >>> sales = generate(seed=3, scale=0.2)["pos_sales"]
+    >>> sorted(sales["channel"].unique())
+    ['shop', 'tasting day', 'webshop']
+    """
+    rng = np.random.default_rng(seed)
+    wines = _wines(rng, 240)
+    wine_type = wines["_type"].to_numpy()
+    price = wines["price_eur"].to_numpy()
+    accents = wines["taste_accents"].str.split(", ")
+    appeal = np.exp(rng.normal(0, 0.4, len(wines)))  # some wines simply sell better
+
+    n = max(60, int(round(2000 * scale)))
+    kind = rng.choice(len(_KINDS), size=n, p=_KINDS["share"].to_numpy())
+    spec = _KINDS.iloc[kind].reset_index(drop=True)
+    level = spec["price"].to_numpy() * np.exp(rng.normal(0, 0.18, n))
+    online = rng.beta(1.2, 3.0, n)
+
+    # each customer's chance to pick each wine: type loyalty x accents x price fit x appeal
+    type_count = pd.Series(wine_type).map(pd.Series(wine_type).value_counts()).to_numpy()
+    liked_type = np.where(wine_type[None, :] == spec["type"].to_numpy()[:, None],
+                          spec["loyalty"].to_numpy()[:, None],
+                          np.where(wine_type[None, :] == spec["second"].to_numpy()[:, None],
+                                   1 - spec["loyalty"].to_numpy()[:, None], 0.0))
+    liked_accent = np.array([[1.0 + 1.5 * len(set(a) & set(k)) for a in accents]
+                             for k in _KINDS["accents"]])[kind]
+    fit = np.exp(-0.5 * (np.log(price[None, :] / level[:, None]) / 0.25) ** 2)
+    prob = liked_type / type_count * liked_accent * fit * appeal
+    cum = np.cumsum(prob / prob.sum(axis=1, keepdims=True), axis=1)
+
+    visits = 1 + rng.poisson(spec["visits"].to_numpy() - 1)
+    visit_customer = np.repeat(np.arange(n), visits)
+    v = len(visit_customer)
+    days = (END - START).days
+    visit_time = START + pd.to_timedelta(rng.integers(0, days, v), unit="D") + pd.to_timedelta(
+        rng.integers(9 * 60, 18 * 60, v), unit="min")
+    channel = np.where(rng.random(v) < online[visit_customer], "webshop",
+                       np.where(rng.random(v) < 0.15, "tasting day", "shop"))
+    lines = 1 + rng.poisson(0.8, v)
+    line_visit = np.repeat(np.arange(v), lines)
+    line_customer = visit_customer[line_visit]
+    draw = rng.random(len(line_visit))
+    wine = np.minimum((cum[line_customer] < draw[:, None]).sum(axis=1), len(wines) - 1)
+    sales = pd.DataFrame({
+        "visit": line_visit, "customer": line_customer, "channel": channel[line_visit],
+        "time": visit_time[line_visit], "wine": wine,
+        "quantity": 1 + rng.poisson(spec["bottles"].to_numpy()[line_customer] - 1)})
+    sales = sales.drop_duplicates(["visit", "wine"]).drop(columns="visit")
+
+    # anonymous cash sales on tasting days (no loyalty card) and in the shops
+    anonymous = int(len(sales) * 0.12)
+    cash = pd.DataFrame({
+        "customer": -1,
+        "channel": rng.choice(["tasting day", "shop"], size=anonymous, p=[0.6, 0.4]),
+        "time": START + pd.to_timedelta(rng.integers(0, days, anonymous), unit="D")
+        + pd.to_timedelta(rng.integers(9 * 60, 18 * 60, anonymous), unit="min"),
+        "wine": rng.choice(len(wines), size=anonymous, p=appeal / appeal.sum()),
+        "quantity": 1 + rng.poisson(1.0, anonymous)})
+    sales = pd.concat([sales, cash]).sort_values("time", kind="stable").reset_index(drop=True)
+    receipt = sales.groupby(["customer", "channel", "time"], sort=False).ngroup()
+    order = pd.Series(pd.factorize(receipt)[0] + 100001)  # numbered in time order
+
+    ids = np.array([f"K{20001 + i}" for i in range(n)])
+    first = rng.choice(_FIRST, n)
+    last = rng.choice(_LAST, n)
+    city = [_CITIES[i] for i in rng.integers(len(_CITIES), size=n)]
+    email = [f"{f}.{la}".lower().replace(" ", "") + f"{i % 97}@example.be"
+             for i, (f, la) in enumerate(zip(first, last, strict=True))]
+    registered = START - pd.to_timedelta(rng.integers(0, 2000, n), unit="D")
+    customers = pd.DataFrame({
+        "customer_id": ids, "first_name": first, "last_name": last, "email": email,
+        "postcode": [p for p, _ in city], "city": [t for _, t in city],
+        "registered_on": registered.strftime("%d/%m/%Y"),
+        "registered_via": np.where(online > 0.5, "webshop", rng.choice(SHOPS, n)),
+    })
+    # a second customer number for some customers: registered again on the webshop
+    twice = np.flatnonzero(rng.random(n) < 0.08)
+    dupes = customers.iloc[twice].copy()
+    dupes["customer_id"] = [f"K{20001 + n + i}" for i in range(len(twice))]
+    dupes["email"] = [e.upper() if i % 2 else f" {e.capitalize()}"
+                      for i, e in enumerate(dupes["email"])]
+    dupes["registered_via"] = "webshop"
+    dupes["registered_on"] = (START + pd.to_timedelta(rng.integers(0, 200, len(twice)),
+                                                     unit="D")).strftime("%d/%m/%Y")
+    customers = pd.concat([customers, dupes], ignore_index=True)
+    # the second number is used for their webshop orders
+    number = pd.Series(ids).reindex(sales["customer"]).to_numpy()
+    second = pd.Series(dupes["customer_id"].to_numpy(), index=twice)
+    web = (sales["channel"] == "webshop").to_numpy() & sales["customer"].isin(twice).to_numpy()
+    number[web] = second.reindex(sales.loc[web, "customer"]).to_numpy()
+    location = np.where(sales["channel"] == "webshop", "webshop",
+                        rng.choice(SHOPS, size=len(sales)))
+    pos_sales = pd.DataFrame({
+        "receipt_no": order.map(lambda r: f"T{r}"),
+        "sold_at": sales["time"].dt.strftime("%d/%m/%Y %H:%M"),
+        "channel": sales["channel"], "location": location,
+        "customer_id": number, "wine_id": wines["wine_id"].to_numpy()[sales["wine"]],
+        "quantity": sales["quantity"], "unit_price": price[sales["wine"]],
+    })
+    pos_sales["line_amount"] = (pos_sales["quantity"] * pos_sales["unit_price"]).round(2)
+
+    poured = rng.choice(len(wines), size=48, replace=False, p=appeal / appeal.sum())
+    tasting_order = ["sparkling", "white", "rosé", "red"]  # how a tasting goes
+    poured = poured[np.argsort(pd.Categorical(wine_type[poured], tasting_order).codes,
+                               kind="stable")]
+    tasting = pd.DataFrame({"tasting_day": TASTING_DAY.strftime("%d/%m/%Y"),
+                            "location": "Gent", "table_no": np.arange(len(poured)) // 6 + 1,
+                            "wine_id": wines["wine_id"].to_numpy()[poured]})
+    return {"wines": wines.drop(columns="_type"), "customers": customers,
+            "pos_sales": pos_sales, "tasting_day_wines": tasting}
