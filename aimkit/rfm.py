@@ -407,14 +407,49 @@ BEHAVIOUR_GROUPS = ("Top", "New", "Needs attention", "Growing", "Loyal", "Sleepi
 """The e-book's six behaviour groups, plus Inactive for customers without a current purchase."""
 
 
-def _window(transactions: pd.DataFrame, period, date: str) -> tuple[pd.DataFrame, pd.Timestamp]:
+def period_rfmt(transactions: pd.DataFrame, period, **columns) -> pd.DataFrame:
+    """RFMT of the customers who bought in ``period``, measured the day after it ends.
+
+    Recency, the number of orders and monetary value count only the period's lines. Tenure
+    is the customer's whole relationship: days since his first purchase ever (being a
+    customer does not restart with a period). Frequency is orders per month of the part
+    of the period he was already a customer (at least one month), so periods of different
+    lengths give comparable frequencies.
+
+    Parameters
+    ----------
+    transactions : DataFrame
+        All transaction lines (see :func:`rfm_table`), also those before the period.
+    period : (start, end)
+        First and last day, both included.
+    **columns
+        Column names as in :func:`rfm_table`.
+
+    Examples
+    --------
+    >>> lines = pd.DataFrame({"customer_id": ["a", "a", "a"], "order_id": [1, 2, 3],
+    ...                       "order_date": ["2020-01-01", "2021-01-01", "2021-03-01"],
+    ...                       "amount": [10.0, 20.0, 20.0]})
+    >>> row = period_rfmt(lines, ("2021-01-01", "2021-12-31")).loc["a"]
+    >>> row[["recency", "orders", "monetary", "tenure"]].tolist()
+    [306, 2, 40.0, 731]
+    >>> round(row["frequency"], 3)  # 2 orders in 12 months
+    np.float64(0.167)
+    """
+    date = columns.get("date", "order_date")
     start, end = (pd.Timestamp(p).normalize() for p in period)
     days = transactions[date]
     if not pd.api.types.is_datetime64_any_dtype(days.dtype):
         days = pd.to_datetime(days, format="ISO8601")
-    days = days.dt.tz_localize(None).dt.normalize() if days.dt.tz else days.dt.normalize()
-    inside = (days >= start) & (days <= end)
-    return transactions.loc[inside.to_numpy()], end + pd.Timedelta(days=1)
+    days = (days.dt.tz_localize(None) if days.dt.tz else days).dt.normalize().to_numpy()
+    now = end + pd.Timedelta(days=1)
+    inside = (days >= start.to_datetime64()) & (days < now.to_datetime64())
+    table = rfm_table(transactions.loc[inside], now=now, **columns)
+    history = rfm_table(transactions.loc[days < now.to_datetime64()], now=now, **columns)
+    tenure = history["tenure"].reindex(table.index)
+    months = np.maximum(np.minimum(tenure, (now - start).days) / DAYS_PER_MONTH, 1.0)
+    return table.assign(orders=table["frequency"], frequency=table["frequency"] / months,
+                        tenure=tenure)
 
 
 def compare_periods(transactions: pd.DataFrame, *, baseline, current, segmenter,
@@ -486,11 +521,8 @@ def compare_periods(transactions: pd.DataFrame, *, baseline, current, segmenter,
     c                  B     NaN  Inactive
     d                NaN       B       New
     """
-    columns.setdefault("date", "order_date")
-    base_lines, base_now = _window(transactions, baseline, columns["date"])
-    cur_lines, cur_now = _window(transactions, current, columns["date"])
-    base = rfmt_table(base_lines, now=base_now, **columns)
-    cur = rfmt_table(cur_lines, now=cur_now, **columns)
+    base = period_rfmt(transactions, baseline, **columns)
+    cur = period_rfmt(transactions, current, **columns)
     segmenter.fit(base)
     levels = list(segmenter.levels)
     table = pd.DataFrame({"baseline": segmenter.predict(base)}).join(
