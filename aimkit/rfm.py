@@ -432,7 +432,7 @@ def period_rfmt(transactions: pd.DataFrame, period, **columns) -> pd.DataFrame:
     ...                       "amount": [10.0, 20.0, 20.0]})
     >>> row = period_rfmt(lines, ("2021-01-01", "2021-12-31")).loc["a"]
     >>> row[["recency", "orders", "monetary", "tenure"]].tolist()
-    [306, 2, 40.0, 731]
+    [306.0, 2.0, 40.0, 731.0]
     >>> round(row["frequency"], 3)  # 2 orders in 12 months
     np.float64(0.167)
     """
