@@ -1,0 +1,500 @@
+"""An energy supplier's four systems: churn, customer value and the best offer (e-book p. 77).
+
+A Belgian supplier of electricity and gas to households and businesses; the call centre is the
+main sales and service channel. Its data sit in four systems that share the customer number:
+
+- the **ERP**: customer information and the monthly invoice lines with payment behaviour
+  (on time, late, very late), exported Belgian-Excel style (``;``, decimal commas);
+- the **ticket system**: contact moments by type (complaint, question, purchase);
+- the **CMS** sales application: contracts (product, prices, start and end, why it ended),
+  customer feedback noted by agents (importance of price and of peace of mind, a competitor
+  mentioned), the offer catalogue and the offers made in a past retention campaign;
+- the **field-service application**: minutes an agent spent on each customer.
+
+Time line: invoices from July 2019 to December 2020; a randomised retention campaign on
+1 October 2019 (a random quarter of the customers got a random offer); the case trains its
+churn model on the situation of 1 July 2020 (who left for a competitor in the next six
+months?) and scores the customers still active on the export date, 1 January 2021.
+
+Hidden behaviour (what the case's models should find): a customer leaves for a competitor
+more often when they pay clearly more than the market's cheapest offer and care about price,
+after complaints, when they mentioned a competitor, when a fixed-price contract is about to
+end, and less after many years or with direct debit. An offer is accepted more often when it
+saves the customer money (weighed by how much they care about price), when its fixed term
+suits a customer who values peace of mind, and by customers already looking around.
+
+Planted details the case must handle: each system has its own export; some customers gave no
+feedback; the invoice period is written ``yyyy-mm``; customers who moved away also end their
+contract (not a loss to a competitor); new customers have less than twelve months of history.
+
+Examples
+--------
+>>> tables = generate(seed=1, scale=0.1)
+>>> list(tables)[:3]
+['erp_customers', 'erp_invoices', 'cms_contracts']
+
+Used in: notebooks/cases/17_energy_churn_offers.ipynb, benchmarks/energy.py
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from aimkit.datasets import BELGIAN_EXCEL
+
+TABLES = {
+    "erp_customers": "ERP customer information: type, postcode, customer since, payment method",
+    "erp_invoices": "ERP monthly invoice lines: consumption, amount, payment behaviour",
+    "cms_contracts": "CMS contracts: product, fixed fee, variable price, start, end, end reason",
+    "cms_feedback": "CMS notes by agents: importance of price and peace of mind, competitor",
+    "tickets": "ticket system: contact moments (complaint, question, purchase)",
+    "field_service": "field-service app: minutes an agent spent per customer contact",
+    "offer_catalogue": "CMS retention offers: product, term, fixed fee, variable price",
+    "offer_history": "the randomised retention campaign of 1 October 2019: offer, accepted",
+}
+FORMATS = {"erp_customers": BELGIAN_EXCEL, "erp_invoices": BELGIAN_EXCEL}
+
+N_CUSTOMERS = 2500
+HISTORY_START = pd.Timestamp("2019-07-01")
+CAMPAIGN_DATE = pd.Timestamp("2019-10-01")
+SNAPSHOT = pd.Timestamp("2020-07-01")
+"""The churn model's training moment: features before it, churn in the six months after."""
+EXPORT_DATE = pd.Timestamp("2021-01-01")
+"""The day the systems were exported: the customers active then are scored."""
+MONTHS = pd.period_range("2019-07", "2020-12", freq="M")
+
+COST_C_KWH = {"electricity": 7.6, "gas": 2.4}
+"""What the supplier pays per kWh (c€), from finance: variable price minus this is margin."""
+AGENT_COST_PER_MINUTE = 0.9
+"""Cost of a call-centre minute in €, from finance."""
+
+# product, term in years (0 = variable, cancel any month), green, fixed € per year,
+# variable c€/kWh for electricity and for gas. The first is the old default product.
+_PRODUCTS = [
+    ("Variabel Classic", 0, False, 45.00, 11.9, 4.05),
+    ("Variabel Online", 0, False, 39.99, 9.2, 3.10),
+    ("Vast 1 jaar", 1, False, 57.99, 9.6, 3.25),
+    ("Vast 3 jaar Zekerheid", 3, False, 67.99, 10.1, 3.45),
+    ("Groen Vast 1 jaar", 1, True, 62.99, 10.3, 3.50),
+    ("Vast 1 jaar Voordeel", 1, False, 49.99, 8.7, 2.95),
+]
+_OFFERS = [1, 2, 3, 4, 5]  # products on offer for retention (not the old default)
+_COMPETITORS = np.array(["Engie", "Luminus", "TotalEnergies", "Eneco", "Mega", "Bolt"])
+_TOPICS = {"complaint": np.array(["invoice too high", "meter reading", "late refund",
+                                  "price increase", "unreachable call centre"]),
+           "question": np.array(["invoice", "move", "meter reading", "payment plan",
+                                 "solar panels"]),
+           "purchase": np.array(["extra meter", "energy scan", "green option"])}
+_POSTCODES = np.array(["1000", "1800", "2000", "2018", "2800", "3000", "3500", "8000", "8500",
+                       "9000", "9100", "9300"])
+
+
+def _text_dates(days: np.ndarray) -> pd.Categorical:
+    """Days since 1970 as dd/mm/yyyy (empty for NaN), stored compactly as categories."""
+    days = np.asarray(days, dtype=float)
+    unique, codes = np.unique(np.nan_to_num(days, nan=-1e6), return_inverse=True)
+    valid = unique > -1e5
+    text = np.full(len(unique), "", dtype=object)
+    text[valid] = pd.to_datetime(pd.Series(unique[valid]), unit="D").dt.strftime(
+        "%d/%m/%Y").to_numpy()
+    labels, first = np.unique(text, return_inverse=True)
+    return pd.Categorical.from_codes(first[codes], categories=labels)
+
+
+def _day(timestamp: pd.Timestamp) -> int:
+    return int((timestamp - pd.Timestamp("1970-01-01")).days)
+
+
+
+
+def _yearly_cost(fixed, price_c, kwh):
+    return fixed + kwh * price_c / 100
+
+
+def generate(seed: int = 2021, scale: float = 1.0) -> dict[str, pd.DataFrame]:
+    """Generate the supplier's exports.
+
+    Parameters
+    ----------
+    seed : int
+        Random seed; the default gives the shipped data.
+    scale : float
+        Multiplies the number of customers (1.0 = 2,500; 160 gives the e-book's 400,000 with
+        7.2 million invoice lines).
+
+    Returns
+    -------
+    dict of str to DataFrame
+        One table per export, see ``TABLES``. ID and date columns are categoricals to keep
+        millions of rows small in memory; they are written to CSV as plain text.
+
+    Examples
+    --------
+    >>> tables = generate(scale=0.04)
+    >>> len(tables["erp_customers"]), tables["erp_invoices"]["period"].iloc[0]
+    (100, '2019-07')
+    """
+    rng = np.random.default_rng(seed)
+    n = max(50, round(N_CUSTOMERS * scale))
+    names = [f"C{i:07d}" for i in range(1, n + 1)]
+
+    def customer_ids(who):  # customer numbers as categories: cheap at millions of rows
+        return pd.Categorical.from_codes(who, categories=names)
+    products = pd.DataFrame(_PRODUCTS, columns=["product", "term_years", "green", "fixed_fee",
+                                                "elec_c_kwh", "gas_c_kwh"])
+    start, snapshot, end = _day(HISTORY_START), _day(SNAPSHOT), _day(EXPORT_DATE)
+
+    # --- who the customers are (hidden traits) -------------------------------------------
+    professional = rng.random(n) < 0.15
+    gas = rng.random(n) < 0.35
+    base = np.where(gas, 17_000.0, 3_500.0) * np.where(professional, 3.5, 1.0)
+    yearly_kwh = base * rng.lognormal(0, 0.35, n)
+    new = rng.random(n) < 0.07
+    since = np.where(new, rng.integers(start, end - 31, n),
+                     start - np.minimum(rng.exponential(6 * 365, n), 25 * 365)).astype(int)
+    tenure_at_snapshot = (snapshot - since) / 365.25
+    price_importance = np.clip(np.round(rng.normal(3.2, 1.1, n)), 1, 5)
+    peace_importance = np.clip(np.round(rng.normal(3.0, 1.2, n)), 1, 5)
+    stress = rng.beta(1.2, 10, n)  # chance an invoice is paid late
+    direct_debit = rng.random(n) < 0.6
+    service_issues = rng.gamma(0.6, 1.0, n)  # how often things go wrong for this customer
+    shopping = rng.random(n) < 0.12          # already looking at competitors
+
+    # current product: long-standing customers often still on the old default
+    old_default = rng.random(n) < np.clip(0.15 + 0.05 * tenure_at_snapshot, 0, 0.75)
+    product = np.where(old_default, 0, rng.choice([1, 2, 3, 4, 5], n, p=[.3, .3, .15, .15, .1]))
+
+    # the randomised retention campaign of 1 October 2019
+    campaign_day = _day(CAMPAIGN_DATE)
+    offered = (rng.random(n) < 0.25) & (since < campaign_day)
+    offer = rng.choice(_OFFERS, n)
+
+    def price_of(prod):
+        return np.where(gas, products["gas_c_kwh"].to_numpy()[prod],
+                        products["elec_c_kwh"].to_numpy()[prod])
+
+    def cost_of(prod):
+        return _yearly_cost(products["fixed_fee"].to_numpy()[prod], price_of(prod), yearly_kwh)
+
+    cheapest = np.minimum.reduce([cost_of(np.full(n, p)) for p in _OFFERS])
+
+    def accept_logit(current, proposed):
+        saving = (cost_of(current) - cost_of(proposed)) / cost_of(current)
+        term = products["term_years"].to_numpy()[proposed]
+        green = products["green"].to_numpy()[proposed]
+        return (-1.5 + 9.0 * saving * price_importance / 3
+                + 0.55 * np.minimum(term, 2) * (peace_importance - 3)
+                + 0.5 * green * (peace_importance - 3) + 1.2 * shopping)
+
+    accepted = offered & (rng.random(n) < 1 / (1 + np.exp(-accept_logit(product, offer))))
+    before = product.copy()
+    product = np.where(accepted, offer, product)
+
+    # contract end of fixed-price contracts (renewed yearly / every three years)
+    term = products["term_years"].to_numpy()[product]
+    contract_start = np.where(accepted, campaign_day,
+                              np.maximum(since, start - rng.integers(0, 365 * np.maximum(term, 1))))
+    renewal = np.where(term > 0, contract_start + 365 * np.maximum(term, 1), np.nan)
+    while np.any(renewal < snapshot):
+        renewal = np.where(renewal < snapshot, renewal + 365 * np.maximum(term, 1), renewal)
+    ends_soon = (renewal < snapshot + 183).astype(float)
+
+    # --- contacts: tickets and agent minutes ------------------------------------------------
+    months_active = np.clip((end - np.maximum(since, start)) / 30.44, 0, 18)
+    rates = {"complaint": 0.025 + 0.09 * service_issues,
+             "question": 0.06 + 0.03 * stress,
+             "purchase": np.full(n, 0.012)}
+    ticket_parts = []
+    for kind, rate in rates.items():
+        count = rng.poisson(rate * months_active)
+        who = np.repeat(np.arange(n), count)
+        first = np.maximum(since, start)[who]
+        day = first + rng.random(len(who)) * (end - first)
+        topic = rng.integers(0, len(_TOPICS[kind]), len(who))
+        ticket_parts.append(pd.DataFrame({"who": who, "day": day.astype(int), "kind": kind,
+                                          "topic": _TOPICS[kind][topic]}))
+    tickets = pd.concat(ticket_parts, ignore_index=True)
+    complaints_before = np.bincount(
+        tickets["who"][(tickets["kind"] == "complaint") & (tickets["day"] >= snapshot - 365)
+                       & (tickets["day"] < snapshot)], minlength=n)
+
+    # a competitor mentioned to an agent (mostly by customers who are looking around)
+    mentioned = rng.random(n) < np.where(shopping, 0.55, 0.04)
+    feedback_given = rng.random(n) < 0.65
+    feedback_day = np.maximum(since, start) + rng.random(n) * (snapshot - np.maximum(since, start))
+
+    # --- who leaves for a competitor in the six months after the snapshot -------------------
+    overpay = (cost_of(product) - cheapest) / cost_of(product)
+    late_share = stress
+    logit = (-4.2 + 10.0 * overpay * price_importance / 3 + 0.55 * np.minimum(complaints_before, 3)
+             + 1.1 * mentioned + 0.9 * shopping + 0.7 * ends_soon + 3.0 * late_share
+             - 0.45 * np.log1p(np.maximum(tenure_at_snapshot, 0))
+             - 0.4 * direct_debit + 0.3 * professional)
+    active_at_snapshot = since < snapshot
+    churn = active_at_snapshot & (rng.random(n) < 1 / (1 + np.exp(-logit)))
+    moved = active_at_snapshot & ~churn & (rng.random(n) < 0.025)
+    leave_day = np.where(churn | moved, snapshot + rng.integers(0, 183, n), np.nan)
+    reason = np.where(churn, "switched supplier", np.where(moved, "moved", ""))
+
+    # tickets after leaving do not exist; churners complain a bit more before they go
+    tickets = tickets[~(tickets["day"] >= np.nan_to_num(leave_day, nan=1e9)[tickets["who"]])]
+    tickets = tickets.sort_values(["day", "who", "kind"], kind="stable").reset_index(drop=True)
+
+    # --- invoices: one line per customer per month while active -----------------------------
+    month_start = np.array([_day(p.start_time) for p in MONTHS])
+    month_end = np.array([_day(p.end_time.normalize()) for p in MONTHS])
+    last_day = np.nan_to_num(leave_day, nan=end)
+    active = (since[:, None] <= month_end[None, :]) & (last_day[:, None] > month_start[None, :])
+    who, month = np.nonzero(active)
+    season = np.where(gas[who], 1 + 0.6 * np.cos(2 * np.pi * (MONTHS.month.to_numpy()[month] - 1)
+                                                 / 12), 1 + 0.15 * np.cos(
+        2 * np.pi * (MONTHS.month.to_numpy()[month] - 1) / 12))
+    kwh = np.round(yearly_kwh[who] / 12 * season * rng.lognormal(0, 0.08, len(who)))
+    month_day = month_start[month]
+    switched = accepted[who] & (month_day >= campaign_day)
+    line_product = np.where(switched, product[who], before[who])
+    fixed = products["fixed_fee"].to_numpy()[line_product]
+    price = np.where(gas[who], products["gas_c_kwh"].to_numpy()[line_product],
+                     products["elec_c_kwh"].to_numpy()[line_product])
+    amount = np.round(fixed / 12 + kwh * price / 100, 2)
+    paid = rng.random(len(who))
+    late_p = stress[who] * np.where(direct_debit[who], 0.3, 1.0)
+    payment = np.where(paid < late_p * 0.3, 2, np.where(paid < late_p, 1, 0))
+    invoices = pd.DataFrame({
+        "invoice_no": np.arange(len(who)) + 70_000_001,
+        "customer_id": customer_ids(who),
+        "period": pd.Categorical.from_codes(month, categories=[str(p) for p in MONTHS]),
+        "energy": pd.Categorical.from_codes(gas[who].astype(int),
+                                            categories=["electricity", "gas"]),
+        "kwh": kwh.astype(int),
+        "amount": amount,
+        "payment": pd.Categorical.from_codes(payment, categories=["on time", "late",
+                                                                  "very late"]),
+    })
+
+    # --- contracts (CMS): the contract before the campaign and the current one --------------
+    rows = {"who": np.arange(n), "product": product, "start": contract_start,
+            "end": leave_day, "reason": reason}
+    old = {"who": np.flatnonzero(accepted), "product": before[accepted],
+           "start": np.maximum(since, start - 400)[accepted],
+           "end": np.full(accepted.sum(), campaign_day - 1.0),
+           "reason": np.full(accepted.sum(), "product change")}
+    contracts = pd.concat([pd.DataFrame(old), pd.DataFrame(rows)], ignore_index=True)
+    contracts = contracts.sort_values(["who", "start"], kind="stable").reset_index(drop=True)
+    c_gas = gas[contracts["who"]]
+    c_product = contracts["product"].to_numpy()
+    contracts = pd.DataFrame({
+        "contract_no": np.arange(len(contracts)) + 500_001,
+        "customer_id": customer_ids(contracts["who"].to_numpy()),
+        "energy": np.where(c_gas, "gas", "electricity"),
+        "product": products["product"].to_numpy()[c_product],
+        "term_years": products["term_years"].to_numpy()[c_product],
+        "fixed_fee_eur_year": products["fixed_fee"].to_numpy()[c_product],
+        "variable_c_kwh": np.where(c_gas, products["gas_c_kwh"].to_numpy()[c_product],
+                                   products["elec_c_kwh"].to_numpy()[c_product]),
+        "start_date": _text_dates(contracts["start"].to_numpy()),
+        "end_date": _text_dates(contracts["end"].to_numpy()),
+        "end_reason": contracts["reason"].to_numpy(),
+    })
+
+    # --- agent notes, tickets, field service, offers ----------------------------------------
+    noted = np.flatnonzero(feedback_given & active_at_snapshot)
+    feedback = pd.DataFrame({
+        "customer_id": customer_ids(noted),
+        "noted_on": _text_dates(feedback_day[noted]),
+        "price_importance": price_importance[noted].astype(int),
+        "peace_of_mind_importance": peace_importance[noted].astype(int),
+        "competitor_mentioned": np.where(mentioned[noted],
+                                         _COMPETITORS[rng.integers(0, 6, len(noted))], ""),
+    })
+    ticket_table = pd.DataFrame({
+        "ticket_no": np.arange(len(tickets)) + 1,
+        "customer_id": customer_ids(tickets["who"].to_numpy()),
+        "opened_on": _text_dates(tickets["day"].to_numpy()),
+        "type": tickets["kind"].to_numpy(),
+        "topic": tickets["topic"].to_numpy(),
+    })
+    minutes = np.where(tickets["kind"] == "complaint", rng.gamma(3, 8, len(tickets)),
+                       rng.gamma(2, 4, len(tickets)))
+    logged = rng.random(len(tickets)) < 0.9  # agents forget to log some contacts
+    field = pd.DataFrame({
+        "customer_id": customer_ids(tickets["who"].to_numpy()[logged]),
+        "date": _text_dates(tickets["day"][logged].to_numpy()),
+        "agent": pd.Categorical.from_codes(rng.integers(0, 40, logged.sum()),
+                                           categories=[f"AG{i:03d}" for i in range(1, 41)]),
+        "minutes": np.round(minutes[logged], 1),
+    })
+    catalogue = products.iloc[_OFFERS].reset_index(drop=True)
+    catalogue.insert(0, "offer_id", [f"OF{i + 1}" for i in range(len(catalogue))])
+    catalogue = catalogue.rename(columns={"fixed_fee": "fixed_fee_eur_year"})
+    catalogue["green"] = np.where(catalogue["green"], "yes", "no")
+    got = np.flatnonzero(offered)
+    history = pd.DataFrame({
+        "customer_id": customer_ids(got),
+        "offered_on": CAMPAIGN_DATE.strftime("%d/%m/%Y"),
+        "offer_id": [f"OF{_OFFERS.index(o) + 1}" for o in offer[got]],
+        "accepted": np.where(accepted[got], "yes", "no"),
+    })
+    customers = pd.DataFrame({
+        "customer_id": customer_ids(np.arange(n)),
+        "customer_type": np.where(professional, "professional", "residential"),
+        "postcode": _POSTCODES[rng.integers(0, len(_POSTCODES), n)],
+        "customer_since": _text_dates(since),
+        "payment_method": np.where(direct_debit, "direct debit", "bank transfer"),
+    })
+    return {"erp_customers": customers, "erp_invoices": invoices, "cms_contracts": contracts,
+            "cms_feedback": feedback, "tickets": ticket_table, "field_service": field,
+            "offer_catalogue": catalogue, "offer_history": history}
+
+
+# ----------------------------------------------------------------------------- the case's view
+
+def _dates(values: pd.Series) -> pd.Series:
+    """Dates as datetime64, whether read by ``read_table`` or fresh from :func:`generate`."""
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return values
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        parsed = pd.to_datetime(pd.Series(values.cat.categories.astype(str)), format="%d/%m/%Y",
+                                errors="coerce").to_numpy()
+        codes = values.cat.codes.to_numpy()
+        return pd.Series(np.where(codes >= 0, parsed[codes], np.datetime64("NaT")),
+                         index=values.index)
+    return pd.to_datetime(values.astype("str"), format="%d/%m/%Y", errors="coerce")
+
+
+def _count(frame: pd.DataFrame, customers: pd.CategoricalDtype, column: str | None = None
+           ) -> np.ndarray:
+    """Rows (or the sum of ``column``) per customer, in the order of ``customers``."""
+    key = frame["customer_id"].astype(customers)
+    if column is None:
+        return key.value_counts(sort=False).reindex(customers.categories).to_numpy()
+    return frame[column].groupby(key, observed=False).sum().to_numpy()
+
+
+def customer_view(tables: dict[str, pd.DataFrame], as_of, months: int = 12) -> pd.DataFrame:
+    """One row per customer active on ``as_of``: the single customer view of the four systems.
+
+    Only data from before ``as_of`` is used: invoices, tickets and agent minutes of the
+    ``months`` months before it, the contract active on it and the latest agent note.
+
+    Parameters
+    ----------
+    tables : dict of DataFrame
+        From ``datasets.load("energy")`` or :func:`generate`.
+    as_of : date-like
+        The moment the view describes.
+    months : int
+        Length of the history window.
+
+    Returns
+    -------
+    DataFrame
+        Index ``customer_id``; contract, consumption, cost, payment, contact, feedback and
+        margin columns (see ``datasets/README.md``).
+
+    Examples
+    --------
+    >>> view = customer_view(generate(scale=0.04), "2020-07-01")
+    >>> bool(view["yearly_margin"].notna().all())
+    True
+    """
+    as_of = pd.Timestamp(as_of)
+    window = as_of - pd.DateOffset(months=months)
+    contracts = tables["cms_contracts"]
+    start, end = _dates(contracts["start_date"]), _dates(contracts["end_date"])
+    current = contracts[(start <= as_of) & (end.isna() | (end >= as_of))].assign(start=start)
+    current = current.sort_values("start", kind="stable").groupby(
+        current["customer_id"].astype(str), observed=True).tail(1)
+    view = pd.DataFrame(index=pd.Index(current["customer_id"].astype(str), name="customer_id"))
+    for column in ["energy", "product", "term_years", "fixed_fee_eur_year", "variable_c_kwh"]:
+        view[column] = current[column].to_numpy()
+    view["energy"] = view["energy"].astype(str)
+    view["product"] = view["product"].astype(str)
+    started = current["start"].to_numpy()
+    term_days = np.maximum(view["term_years"].to_numpy(), 1) * 365.25
+    elapsed = (as_of - pd.DatetimeIndex(started)).days.to_numpy()
+    to_renewal = term_days - np.mod(elapsed, term_days)
+    view["renewal_within_6_months"] = (view["term_years"] > 0) & (to_renewal <= 183)
+    ids = pd.CategoricalDtype(view.index)
+
+    customers = tables["erp_customers"].assign(customer_id=lambda f: f["customer_id"].astype(str))
+    customers = customers.set_index("customer_id").reindex(view.index)
+    view["customer_type"] = customers["customer_type"].astype(str)
+    view["payment_method"] = customers["payment_method"].astype(str)
+    view["tenure_years"] = (as_of - _dates(customers["customer_since"])).dt.days / 365.25
+
+    invoices = tables["erp_invoices"]
+    periods = pd.period_range(window, as_of - pd.DateOffset(days=1), freq="M").astype(str)
+    recent = invoices[invoices["period"].isin(list(periods))]
+    billed = _count(recent, ids)
+    view["months_billed"] = billed
+    months_billed = np.where(billed > 0, billed, np.nan)
+    per_year = 12 / months_billed
+    view["yearly_kwh"] = _count(recent, ids, "kwh") * per_year
+    view["late_share"] = _count(recent[recent["payment"] != "on time"], ids) / months_billed
+    view["very_late_share"] = _count(recent[recent["payment"] == "very late"], ids) / months_billed
+    view["yearly_cost"] = (view["fixed_fee_eur_year"]
+                           + view["yearly_kwh"] * view["variable_c_kwh"] / 100)
+    catalogue = tables["offer_catalogue"]
+    cheapest = np.full(len(view), np.inf)
+    for _, offer in catalogue.iterrows():
+        price = np.where(view["energy"] == "gas", offer["gas_c_kwh"], offer["elec_c_kwh"])
+        cheapest = np.minimum(cheapest, offer["fixed_fee_eur_year"]
+                              + view["yearly_kwh"].to_numpy() * price / 100)
+    view["overpay_share"] = (view["yearly_cost"] - cheapest) / view["yearly_cost"]
+
+    tickets = tables["tickets"]
+    opened = _dates(tickets["opened_on"])
+    recent_tickets = tickets[(opened >= window) & (opened < as_of)]
+    kinds = recent_tickets["type"].astype(str)
+    for kind, column in [("complaint", "complaints"), ("question", "questions"),
+                         ("purchase", "purchases")]:
+        view[column] = _count(recent_tickets[kinds == kind], ids)
+    field = tables["field_service"]
+    day = _dates(field["date"])
+    view["agent_minutes"] = _count(field[(day >= window) & (day < as_of)], ids, "minutes")
+
+    notes = tables["cms_feedback"]
+    noted = notes[_dates(notes["noted_on"]) < as_of].assign(
+        noted=_dates(notes["noted_on"]), customer_id=lambda f: f["customer_id"].astype(str))
+    latest = noted.sort_values("noted", kind="stable").groupby("customer_id").tail(1)
+    latest = latest.set_index("customer_id").reindex(view.index)
+    view["price_importance"] = latest["price_importance"].astype("float64")
+    view["peace_of_mind_importance"] = latest["peace_of_mind_importance"].astype("float64")
+    competitor = latest["competitor_mentioned"].astype("str").replace({"nan": "", "<NA>": ""})
+    view["competitor_mentioned"] = competitor.where(competitor != "", None)
+    view["mentioned_competitor"] = view["competitor_mentioned"].notna()
+
+    cost = view["energy"].map(COST_C_KWH).astype(float)
+    view["yearly_margin"] = (view["fixed_fee_eur_year"]
+                             + view["yearly_kwh"] * (view["variable_c_kwh"] - cost) / 100
+                             - view["agent_minutes"] * AGENT_COST_PER_MINUTE * per_year)
+    return view[view["months_billed"] > 0].sort_index()
+
+
+def churn_outcome(tables: dict[str, pd.DataFrame], as_of, months: int = 6) -> pd.Series:
+    """What happened to each customer in the ``months`` after ``as_of``.
+
+    Returns
+    -------
+    Series
+        Index ``customer_id``; "switched supplier", "moved" or "stayed" (customers with no
+        contract ending then).
+
+    Examples
+    --------
+    >>> outcome = churn_outcome(generate(scale=0.04), "2020-07-01")
+    >>> sorted(outcome.unique())
+    ['moved', 'stayed', 'switched supplier']
+    """
+    as_of = pd.Timestamp(as_of)
+    contracts = tables["cms_contracts"]
+    end = _dates(contracts["end_date"])
+    within = (end >= as_of) & (end < as_of + pd.DateOffset(months=months))
+    reason = contracts["end_reason"].astype(str)
+    left = contracts[within & reason.isin(["switched supplier", "moved"])]
+    outcome = pd.Series("stayed", index=pd.Index(
+        contracts["customer_id"].astype(str).unique(), name="customer_id"))
+    outcome[left["customer_id"].astype(str).to_numpy()] = left["end_reason"].astype(str).to_numpy()
+    return outcome
