@@ -404,7 +404,8 @@ def _crawler(rng: np.random.Generator) -> tuple[dict, list]:
 
 def _profile_row(rng: np.random.Generator, profile_id: str, profile: dict,
                  sessions: list) -> dict:
-    views = sum(1 for s in sessions for e in s if e[1] == "view")
+    # the platform counts a double-fired page view once
+    views = len({(e[0], e[2]) for s in sessions for e in s if e[1] == "view"})
     forms = sum(1 for s in sessions for e in s if e[1] == "form")
     first = min(e[0] for e in sessions[0])
     last_session = sessions[-1]
@@ -463,7 +464,7 @@ def generate(seed: int = 2021, scale: float = 1.0) -> dict[str, pd.DataFrame]:
             visitors.append(_visitor(rng, persona, spec))
     for _ in range(max(1, round(_BOUNCERS * scale))):
         visitors.append(_visitor(rng, "bouncer", None))
-    for _ in range(_CRAWLERS):
+    for _ in range(round(_CRAWLERS * scale)):
         visitors.append(_crawler(rng))
     order = rng.permutation(len(visitors))
     event_rows, profile_rows = [], []
