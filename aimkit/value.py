@@ -278,6 +278,10 @@ def evaluate_policy(customers: pd.DataFrame, offers: pd.DataFrame, assignment: p
     })
 
 
+def _term(years) -> str:
+    return "Term: variable price" if not years else f"Term: fixed price, {int(years)} year(s)"
+
+
 def _stars(value) -> str:
     if value is None or pd.isna(value):
         return "not asked"
@@ -299,10 +303,11 @@ def call_centre_card(customer: pd.Series, current: dict, offers: pd.DataFrame, *
         ``price_importance``, ``peace_of_mind_importance`` and ``competitor_mentioned``;
         its name is the customer number.
     current : dict
-        ``product``, ``fixed`` (€/year), ``variable`` (c€/kWh) and ``yearly_cost`` (€).
+        ``product``, ``term_years`` (0 = variable), ``fixed`` (€/year), ``variable``
+        (c€/kWh) and ``yearly_cost`` (€).
     offers : DataFrame
-        Up to three rows, best first: ``product``, ``fixed``, ``variable``, ``yearly_cost``,
-        ``accept_probability``.
+        Up to three rows, best first: ``product``, ``term_years``, ``fixed``, ``variable``,
+        ``yearly_cost``, ``accept_probability``.
     title : str, optional
         Card title.
 
@@ -315,10 +320,11 @@ def call_centre_card(customer: pd.Series, current: dict, offers: pd.DataFrame, *
     >>> customer = pd.Series({"yearly_kwh": 3500.0, "energy": "electricity",
     ...     "churn_probability": 0.4, "clv": 900.0, "price_importance": 5.0,
     ...     "peace_of_mind_importance": 2.0, "competitor_mentioned": "Mega"}, name="C0000001")
-    >>> current = {"product": "Variabel Classic", "fixed": 45.0, "variable": 11.9,
-    ...            "yearly_cost": 461.5}
-    >>> offers = pd.DataFrame({"product": ["Vast 1 jaar"], "fixed": [57.99], "variable": [9.6],
-    ...                        "yearly_cost": [393.99], "accept_probability": [0.45]})
+    >>> current = {"product": "Variabel Classic", "term_years": 0, "fixed": 45.0,
+    ...            "variable": 11.9, "yearly_cost": 461.5}
+    >>> offers = pd.DataFrame({"product": ["Vast 1 jaar"], "term_years": [1], "fixed": [57.99],
+    ...                        "variable": [9.6], "yearly_cost": [393.99],
+    ...                        "accept_probability": [0.45]})
     >>> plt.close(call_centre_card(customer, current, offers))
     """
     fig, ax = plt.subplots(figsize=(12, 6.5))
@@ -332,30 +338,31 @@ def call_centre_card(customer: pd.Series, current: dict, offers: pd.DataFrame, *
             fontsize=12)
 
     def box(x, heading, lines, colour):
-        ax.add_patch(plt.Rectangle((x, 2.3), 2.75, 3.1, facecolor=colour, edgecolor="grey"))
+        ax.add_patch(plt.Rectangle((x, 2.0), 2.75, 3.4, facecolor=colour, edgecolor="grey"))
         ax.text(x + 0.12, 5.05, heading, fontsize=12, weight="bold")
         for i, line in enumerate(lines):
-            ax.text(x + 0.12, 4.6 - 0.42 * i, line, fontsize=11)
+            ax.text(x + 0.12, 4.62 - 0.4 * i, line, fontsize=10.5)
 
-    box(0.2, "Current", [current["product"], f"Fixed €{current['fixed']:,.2f}/year",
+    box(0.2, "Current", [current["product"], _term(current["term_years"]),
+                         f"Fixed €{current['fixed']:,.2f}/year",
                          f"Variable {current['variable']:.2f} c€/kWh",
                          f"Yearly €{current['yearly_cost']:,.2f}"], "#eeeeee")
     for i, (_, offer) in enumerate(offers.head(3).iterrows()):
         saving = current["yearly_cost"] - offer["yearly_cost"]
         box(3.1 + 2.95 * i, f"Offer {i + 1}",
-            [offer["product"], f"Fixed €{offer['fixed']:,.2f}/year",
+            [offer["product"], _term(offer["term_years"]), f"Fixed €{offer['fixed']:,.2f}/year",
              f"Variable {offer['variable']:.2f} c€/kWh", f"Yearly €{offer['yearly_cost']:,.2f}",
              f"Saving €{saving:,.2f}", f"Accept chance {offer['accept_probability']:.0%}"],
             "#dcebf7" if i == 0 else "#f2f7fb")
-    ax.text(0.2, 1.75, "Customer feedback", fontsize=12, weight="bold")
-    ax.text(0.2, 1.3, f"Importance of price:           {_stars(customer['price_importance'])}",
+    ax.text(0.2, 1.55, "Customer feedback", fontsize=12, weight="bold")
+    ax.text(0.2, 1.1, f"Importance of price:           {_stars(customer['price_importance'])}",
             fontsize=12)
-    ax.text(0.2, 0.9, "Importance of peace of mind: "
+    ax.text(0.2, 0.7, "Importance of peace of mind: "
             f"{_stars(customer['peace_of_mind_importance'])}", fontsize=12)
     competitor = customer["competitor_mentioned"]
-    ax.text(6.2, 1.3, "Mentioned competitor: "
+    ax.text(6.2, 1.1, "Mentioned competitor: "
             + (competitor if isinstance(competitor, str) and competitor else "none"), fontsize=12)
-    ax.text(6.2, 0.9, "The agent chooses; the model only suggests.", fontsize=11, style="italic")
+    ax.text(6.2, 0.7, "The agent chooses; the model only suggests.", fontsize=11, style="italic")
     fig.tight_layout()
     return fig
 

@@ -265,8 +265,6 @@ def generate(seed: int = 2021, scale: float = 1.0) -> dict[str, pd.DataFrame]:
         "invoice_no": np.arange(len(who)) + 70_000_001,
         "customer_id": customer_ids(who),
         "period": pd.Categorical.from_codes(month, categories=[str(p) for p in MONTHS]),
-        "energy": pd.Categorical.from_codes(gas[who].astype(int),
-                                            categories=["electricity", "gas"]),
         "kwh": kwh.astype(int),
         "amount": amount,
         "payment": pd.Categorical.from_codes(payment, categories=["on time", "late",
