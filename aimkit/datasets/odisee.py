@@ -444,7 +444,7 @@ def generate(seed: int = 2021, scale: float = 1.0) -> dict[str, pd.DataFrame]:
     seed : int
         Random seed; the default gives the shipped data.
     scale : float
-        Multiplies the number of visitors (1.0 ≈ 11,000 profiles and 40,000 events).
+        Multiplies the number of visitors (1.0 ≈ 11,400 profiles and 37,000 events).
 
     Returns
     -------
