@@ -457,22 +457,23 @@ def compare_periods(transactions: pd.DataFrame, *, baseline, current, segmenter,
                     **columns) -> pd.DataFrame:
     """Each customer's segment in a baseline period and in the current one, as behaviour groups.
 
-    The segmenter is fitted on the baseline's RFMT (:func:`rfmt_table`) and then places
-    both periods' RFMT in those segments: the baseline is the yardstick. Because a current
-    period shorter than the baseline gives smaller totals and tenures, the same behaviour
-    scores lower in it — the yardstick is deliberately strict, few customers move up.
+    The segmenter is fitted on the baseline's RFMT (:func:`period_rfmt`) and then places
+    both periods' RFMT in those segments: the baseline is the yardstick. Periods may overlap
+    (the e-book: the last 36 months against the last 12). A current period shorter than the
+    baseline gives smaller totals, so the yardstick is strict: few customers move up.
 
-    Behaviour groups (the e-book's, best level first = A):
+    Behaviour groups (the e-book's, best level first = A), checked in this order:
 
     ===============  ===========================================================
+    New              first purchase ever in the current period (or none in the
+                     baseline)
+    Inactive         no purchase in the current period (not one of the e-book's
+                     groups: its figure counts current buyers only)
+    Sleeping         fell to the lowest segment (e.g. B → E)
     Top              A in the baseline and A now
-    New              no purchase in the baseline, bought in the current period
-    Sleeping         now in the lowest segment (whatever the baseline segment)
     Needs attention  moved down, not to the lowest segment (e.g. B → C)
     Growing          moved up (e.g. D → C)
-    Loyal            same segment, not A and not the lowest
-    Inactive         bought in the baseline, not in the current period (not one of
-                     the e-book's groups: its figure counts current buyers only)
+    Loyal            same segment, not A
     ===============  ===========================================================
 
     A customer who moved down gets the **priority** flag when he dropped at least
@@ -498,8 +499,9 @@ def compare_periods(transactions: pd.DataFrame, *, baseline, current, segmenter,
     -------
     DataFrame
         One row per customer of either period: ``baseline`` and ``current`` segment
-        (ordered categoricals, missing when absent), ``levels_dropped`` (positive = down),
-        ``group`` (categorical of :data:`BEHAVIOUR_GROUPS`) and ``priority`` (bool).
+        (ordered categoricals, missing when absent), ``bought_in_current`` (bool),
+        ``levels_dropped`` (positive = down; 0 for New), ``group`` (categorical of
+        :data:`BEHAVIOUR_GROUPS`) and ``priority`` (bool).
 
     Examples
     --------
@@ -517,7 +519,7 @@ def compare_periods(transactions: pd.DataFrame, *, baseline, current, segmenter,
                 baseline current     group
     customer_id
     a                  A       A       Top
-    b                  B       B  Sleeping
+    b                  B       B     Loyal
     c                  B     NaN  Inactive
     d                NaN       B       New
     """
@@ -525,19 +527,25 @@ def compare_periods(transactions: pd.DataFrame, *, baseline, current, segmenter,
     cur = period_rfmt(transactions, current, **columns)
     segmenter.fit(base)
     levels = list(segmenter.levels)
+    lowest = len(levels) - 1
     table = pd.DataFrame({"baseline": segmenter.predict(base)}).join(
         pd.DataFrame({"current": segmenter.predict(cur)}), how="outer")
+    bought = table.index.isin(cur.index)
+    start, end = (pd.Timestamp(p).normalize() for p in current)
+    new = table.index.isin(cur.index[cur["tenure"] <= (end - start).days + 1])
     for col in ("baseline", "current"):
         table[col] = pd.Categorical(table[col], categories=levels, ordered=True)
     b = table["baseline"].cat.codes.to_numpy()
     c = table["current"].cat.codes.to_numpy()
     dropped = np.where((b >= 0) & (c >= 0), c - b, 0)
-    lowest = len(levels) - 1
     group = np.select(
-        [b < 0, c < 0, c == lowest, (b == 0) & (c == 0), dropped > 0, dropped < 0],
+        [new | (b < 0), ~bought, (c == lowest) & (dropped > 0), (b == 0) & (c == 0),
+         dropped > 0, dropped < 0],
         ["New", "Inactive", "Sleeping", "Top", "Needs attention", "Growing"], default="Loyal")
-    table["levels_dropped"] = dropped
+    table["bought_in_current"] = bought
+    table["levels_dropped"] = np.where(new, 0, dropped)
     table["group"] = pd.Categorical(group, categories=list(BEHAVIOUR_GROUPS))
-    table["priority"] = (dropped >= priority_drop) & (b >= 0) & (b < priority_from)
+    table["priority"] = ((table["levels_dropped"] >= priority_drop) & (b >= 0)
+                         & (b < priority_from)).to_numpy()
     return table.rename_axis(columns.get("customer", "customer_id"))
 

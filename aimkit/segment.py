@@ -62,13 +62,16 @@ class ValueSegmenter:
         Features where less is better (recency); the others count as more is better.
     labels : sequence of str, optional
         Names from best to worst; default ``A, B, C, …``.
+    rank_by : sequence of str, optional
+        Features that decide the value order of the clusters (default: all features); the
+        others shape the clusters but do not rank them.
     random_state : int
         Seed of KMeans (``n_init=10``), so the same data always give the same segments.
 
     Notes
     -----
-    A cluster's value is the mean of its centre's standardised coordinates (with the sign
-    flipped for ``lower_is_better``); the cluster with the highest value gets the first
+    A cluster's value is the mean of its centre's standardised ``rank_by`` coordinates (with
+    the sign flipped for ``lower_is_better``); the cluster with the highest value gets the first
     label. After :meth:`fit`, ``centers_`` holds the centres in business units (log undone)
     and ``levels`` the labels best first.
 
@@ -83,7 +86,7 @@ class ValueSegmenter:
 
     def __init__(self, n_segments: int, features: Sequence[str], *, log: Sequence[str] = (),
                  lower_is_better: Sequence[str] = (), labels: Sequence[str] | None = None,
-                 random_state: int = 0):
+                 rank_by: Sequence[str] | None = None, random_state: int = 0):
         self.n_segments = n_segments
         self.features = list(features)
         self.log = list(log)
@@ -92,6 +95,7 @@ class ValueSegmenter:
         self.levels = list(labels) if labels is not None else list(default)
         if len(self.levels) != n_segments:
             raise ValueError(f"{n_segments} segments need {n_segments} labels")
+        self.rank_by = list(rank_by) if rank_by is not None else list(self.features)
         self.random_state = random_state
 
     def fit(self, frame: pd.DataFrame) -> ValueSegmenter:
@@ -106,8 +110,9 @@ class ValueSegmenter:
         self.scaler_ = StandardScaler().fit(values)
         self.kmeans_ = KMeans(self.n_segments, n_init=10,
                               random_state=self.random_state).fit(self.scaler_.transform(values))
-        signs = np.array([-1.0 if f in self.lower_is_better else 1.0 for f in self.features])
-        value = (self.kmeans_.cluster_centers_ * signs).mean(axis=1)
+        signs = np.array([(-1.0 if f in self.lower_is_better else 1.0) * (f in self.rank_by)
+                          for f in self.features])
+        value = (self.kmeans_.cluster_centers_ * signs).sum(axis=1) / signs.astype(bool).sum()
         ranking = np.argsort(-value, kind="stable")
         self.label_of_cluster_ = np.empty(self.n_segments, dtype=object)
         self.label_of_cluster_[ranking] = self.levels

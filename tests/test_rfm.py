@@ -241,7 +241,7 @@ def test_compare_periods_known_groups_and_priority():
     groups = table["group"].astype(str).to_dict()
     assert groups == {"top": "Top", "down1": "Needs attention", "down2": "Needs attention",
                       "sleep": "Sleeping", "grow": "Growing", "loyal": "Loyal",
-                      "lowlow": "Sleeping", "gone": "Inactive", "new": "New",
+                      "lowlow": "Loyal", "gone": "Inactive", "new": "New",
                       "bdown2": "Sleeping"}
     assert table.loc["down2", "levels_dropped"] == 2 and table.loc["grow", "levels_dropped"] == -1
     assert table.index[table["priority"]].tolist() == ["bdown2", "down2", "sleep"]
@@ -265,3 +265,12 @@ def test_compare_periods_measures_each_period_on_its_own_next_day():
     rfm.compare_periods(data, baseline=("2020-01-01", "2020-12-31"),
                         current=("2021-01-01", "2021-12-31"), segmenter=Recorder())
     assert Recorder.seen == [[1, 10.0], [365, 10.0]]
+
+
+def test_overlapping_periods_count_first_buyers_of_the_current_period_as_new():
+    data = lines_frame([("old", 1, "2019-03-01", 150.0), ("old", 2, "2021-03-01", 150.0),
+                        ("fresh", 3, "2021-02-01", 150.0)])
+    table = rfm.compare_periods(data, baseline=("2019-01-01", "2021-12-31"),
+                                current=("2021-01-01", "2021-12-31"), segmenter=ByMoney())
+    assert table.loc["fresh", "group"] == "New" and table.loc["fresh", "levels_dropped"] == 0
+    assert table.loc["old", "group"] == "Top"  # 300 over three years, 150 now: still A

@@ -66,3 +66,11 @@ def test_profile_and_label_comparison_known_answers():
     shares = segment.compare_labels(seg, code)
     assert shares.loc["low"].tolist() == [0.0, 0.5, 0.5]
     assert segment.compare_labels(seg, code, normalize=False).loc["high", "D"] == 1
+
+
+def test_rank_by_leaves_other_features_out_of_the_value_order():
+    data = pd.DataFrame({"amount": [10.0, 11.0, 500.0, 520.0], "tenure": [900, 950, 10, 12]})
+    both = segment.ValueSegmenter(2, ["amount", "tenure"]).fit_predict(data)
+    money = segment.ValueSegmenter(2, ["amount", "tenure"], rank_by=["amount"]).fit_predict(data)
+    assert money.tolist() == ["B", "B", "A", "A"]
+    assert both.nunique() == 2
