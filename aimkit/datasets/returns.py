@@ -1,0 +1,196 @@
+"""Retour Rumoer: a fashion webshop's orders, returns and fit reviews (Shopping Tomorrow paper).
+
+The paper's case: "you ordered clothes and they turn out a size too big or too small". A
+webshop knows whether an item runs small or large, knows your order history, and sees it
+when you have one sweater in three sizes in your basket; it can warn you while you order and
+advise a size. This webshop exports four tables: customers (with their consent for using
+order history), the product catalogue, order lines with the return status, and fit reviews.
+
+Hidden behaviour (what the case's model should find): every customer has a true size and
+every product runs small, true or large. A line is returned more often the further the
+ordered size is from the size that fits (the customer's size corrected for the product's
+fit), by customers who return a lot anyway, and for dresses and jackets. Some customers order
+the same item in two or three sizes to try at home ("bracketing"): all but at most one of
+those go back. Reviews say whether an item runs small or large, mostly correctly.
+
+Planted details: customers without consent for using their order history (the case must
+leave their history out); new products without reviews; timestamps as the webshop writes them
+(yyyy-mm-dd HH:MM:SS).
+
+Examples
+--------
+>>> tables = generate(seed=1, scale=0.1)
+>>> list(tables)
+['customers', 'products', 'order_lines', 'fit_reviews']
+
+Used in: notebooks/cases/18_returns_risk_explained.ipynb
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+TABLES = {
+    "customers": "webshop accounts: sign-up date, consent to use order history",
+    "products": "catalogue: category, brand, price (sizes XS-XXL)",
+    "order_lines": "order lines: order, customer, time, product, size, price, returned, reason",
+    "fit_reviews": "reviews: how the item fits (runs small / true to size / runs large)",
+}
+
+START = pd.Timestamp("2020-01-01")
+EXPORT_DATE = pd.Timestamp("2022-01-31")
+"""The day of the export; orders run until 31/12/2021, so every return is known."""
+N_CUSTOMERS = 1800
+N_PRODUCTS = 160
+SIZES = np.array(["XS", "S", "M", "L", "XL", "XXL"])
+
+_CATEGORIES = {  # share of the catalogue, price range, extra return tendency (log-odds)
+    "tops": (0.3, (15, 45), 0.0),
+    "trousers": (0.2, (35, 90), 0.2),
+    "knitwear": (0.2, (30, 80), 0.1),
+    "dresses": (0.15, (40, 120), 0.6),
+    "jackets": (0.15, (60, 200), 0.4),
+}
+_BRANDS = np.array(["Noord", "Linnen & Co", "Stadskind", "Merel", "Urban Fjord", "Basics+"])
+_ADJECTIVES = np.array(["Classic", "Relaxed", "Slim", "Oversized", "Cosy", "Summer", "Everyday"])
+_NOUNS = {"tops": "T-shirt", "trousers": "chino", "knitwear": "sweater", "dresses": "dress",
+          "jackets": "jacket"}
+
+
+def _timestamps(seconds: np.ndarray) -> np.ndarray:
+    return pd.to_datetime(seconds, unit="s").strftime("%Y-%m-%d %H:%M:%S").to_numpy()
+
+
+def _sigmoid(x):
+    return 1 / (1 + np.exp(-x))
+
+
+def generate(seed: int = 2021, scale: float = 1.0) -> dict[str, pd.DataFrame]:
+    """Generate the webshop's export.
+
+    Parameters
+    ----------
+    seed : int
+        Random seed; the default gives the shipped data.
+    scale : float
+        Multiplies the number of customers (1.0 = 2,400 customers, about 14,000 order lines).
+
+    Returns
+    -------
+    dict of str to DataFrame
+        ``customers``, ``products``, ``order_lines``, ``fit_reviews``.
+
+    Examples
+    --------
+    >>> lines = generate(scale=0.05)["order_lines"]
+    >>> sorted(lines["returned"].unique())
+    ['no', 'yes']
+    """
+    rng = np.random.default_rng(seed)
+    n = max(40, round(N_CUSTOMERS * scale))
+    start = int(START.timestamp())
+    end = int(pd.Timestamp("2022-01-01").timestamp())
+
+    # --- catalogue: each product runs small (-1), true (0) or large (+1) -------------------
+    names = list(_CATEGORIES)
+    category = rng.choice(len(names), N_PRODUCTS, p=[_CATEGORIES[c][0] for c in names])
+    low = np.array([_CATEGORIES[names[c]][1][0] for c in category])
+    high = np.array([_CATEGORIES[names[c]][1][1] for c in category])
+    price = np.round(rng.uniform(low, high) // 5 * 5 + 4.95, 2)
+    fit = rng.choice([-1, 0, 1], N_PRODUCTS, p=[0.25, 0.5, 0.25])
+    launched = rng.integers(start - 200 * 86400, end - 30 * 86400, N_PRODUCTS)
+    products = pd.DataFrame({
+        "product_id": [f"P{i + 1:04d}" for i in range(N_PRODUCTS)],
+        "name": [f"{_ADJECTIVES[rng.integers(len(_ADJECTIVES))]} {_NOUNS[names[c]]}"
+                 for c in category],
+        "category": [names[c] for c in category],
+        "brand": _BRANDS[rng.integers(0, len(_BRANDS), N_PRODUCTS)],
+        "price": price,
+        "launched": pd.to_datetime(launched, unit="s").strftime("%Y-%m-%d").to_numpy(),
+    })
+    cat_effect = np.array([_CATEGORIES[names[c]][2] for c in category])
+
+    # --- customers: a true size, a return habit, maybe a bracketer -------------------------
+    size = np.clip(np.round(rng.normal(2.3, 1.0, n)), 0, 5).astype(int)
+    habit = rng.normal(0, 1.0, n)
+    bracketer = rng.random(n) < 0.22
+    informed = rng.random(n) < 0.3  # reads the reviews and adjusts the size
+    signup = rng.integers(start - 400 * 86400, end - 60 * 86400, n)
+    consent = rng.random(n) < 0.85
+    customers = pd.DataFrame({
+        "customer_id": [f"K{i + 1:05d}" for i in range(n)],
+        "signup_date": pd.to_datetime(signup, unit="s").strftime("%Y-%m-%d").to_numpy(),
+        "consent_order_history": np.where(consent, "yes", "no"),
+    })
+
+    # --- orders ------------------------------------------------------------------------------
+    n_orders = rng.geometric(0.2, n)
+    lines = []
+    order_no = 0
+    for c in range(n):
+        first = max(start, signup[c])
+        moments = np.sort(rng.integers(first, end, n_orders[c]))
+        for moment in moments:
+            order_no += 1
+            on_sale = np.flatnonzero(launched <= moment)
+            items = rng.choice(on_sale, min(len(on_sale), 1 + rng.poisson(0.9)), replace=False)
+            for p in items:
+                ideal = int(np.clip(size[c] - fit[p], 0, 5))
+                if bracketer[c] and rng.random() < 0.5:
+                    k = 2 if rng.random() < 0.8 else 3
+                    first_size = size[c] - (k - 1) // 2 - (rng.random() < 0.5 and k == 2)
+                    chosen = np.clip(np.arange(first_size, first_size + k), 0, 5)
+                    chosen = np.unique(chosen)
+                    keep = chosen[np.argmin(np.abs(chosen - ideal))]
+                    keeps = rng.random() < (0.85 if abs(keep - ideal) == 0 else 0.4)
+                    for s in chosen:
+                        back = not (keeps and s == keep)
+                        lines.append((order_no, c, moment, p, s, ideal, back))
+                    continue
+                if informed[c]:
+                    s = ideal if rng.random() < 0.85 else size[c]
+                else:
+                    s = size[c] if rng.random() < 0.8 else int(np.clip(
+                        size[c] + rng.choice([-1, 1]), 0, 5))
+                risk = -2.6 + 2.4 * abs(s - ideal) + habit[c] + cat_effect[p]
+                lines.append((order_no, c, moment, p, s, ideal, rng.random() < _sigmoid(risk)))
+    lines = pd.DataFrame(lines, columns=["order", "c", "moment", "p", "size", "ideal", "back"])
+    # the webshop numbers orders in time order
+    lines = lines.sort_values(["moment", "order"], kind="stable").reset_index(drop=True)
+    lines["order"] = pd.factorize(lines["order"])[0]
+    gap = lines["size"] - lines["ideal"]
+    reason = np.where(~lines["back"], "",
+                      np.where(gap > 0, "too large", np.where(gap < 0, "too small", np.where(
+                          rng.random(len(lines)) < 0.5, "not as pictured",
+                          "changed my mind"))))
+    order_lines = pd.DataFrame({
+        "order_id": [f"W{o + 300000}" for o in lines["order"]],
+        "customer_id": customers["customer_id"].to_numpy()[lines["c"]],
+        "ordered_at": _timestamps(lines["moment"].to_numpy()),
+        "product_id": products["product_id"].to_numpy()[lines["p"]],
+        "size": SIZES[lines["size"]],
+        "price": price[lines["p"]],
+        "returned": np.where(lines["back"], "yes", "no"),
+        "return_reason": reason,
+    })
+
+    # --- fit reviews: a quarter of the lines get one, about the product's real fit ----------
+    reviewed = np.flatnonzero(rng.random(len(lines)) < 0.25)
+    truth = fit[lines["p"].to_numpy()[reviewed]]
+    noise = rng.random(len(reviewed))
+    said = np.where(noise < 0.8, truth, rng.choice([-1, 0, 1], len(reviewed)))
+    days_later = rng.integers(3, 40, len(reviewed)) * 86400
+    review_moment = lines["moment"].to_numpy()[reviewed] + days_later
+    fit_reviews = pd.DataFrame({
+        "product_id": products["product_id"].to_numpy()[lines["p"].to_numpy()[reviewed]],
+        "customer_id": customers["customer_id"].to_numpy()[lines["c"].to_numpy()[reviewed]],
+        "reviewed_on": pd.to_datetime(review_moment, unit="s").strftime("%Y-%m-%d").to_numpy(),
+        "fit": np.array(["runs small", "true to size", "runs large"])[said + 1],
+        "stars": np.clip(np.round(rng.normal(4 - 0.8 * lines["back"].to_numpy()[reviewed],
+                                             0.8)), 1, 5).astype(int),
+    })
+    fit_reviews = fit_reviews[fit_reviews["reviewed_on"] < f"{EXPORT_DATE:%Y-%m-%d}"]
+    fit_reviews = fit_reviews.sort_values(["reviewed_on", "product_id"], kind="stable")
+    return {"customers": customers, "products": products, "order_lines": order_lines,
+            "fit_reviews": fit_reviews.reset_index(drop=True)}
