@@ -76,7 +76,7 @@ def radar(frame: pd.DataFrame, *, low: float = 1, high: float = 5, title: str = 
     ax.set_theta_offset(np.pi / 2)
     ax.set_theta_direction(-1)
     if title:
-        ax.set_title(title, fontsize=14, pad=24)
+        ax.set_title(title, fontsize=14, pad=36)
     if len(frame) > 1:
         ax.legend(loc="upper left", bbox_to_anchor=(1.05, 1.05), fontsize=10)
     fig.tight_layout()
