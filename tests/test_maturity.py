@@ -246,6 +246,7 @@ def test_radar_draws_you_and_the_compared_cases():
 def test_html_report_is_complete_and_escaped():
     answers = all_at(2) | {"storage_integration": 1, "storage_location": 1}
     result = maturity.assess(answers, company='Shop <script>alert("x")</script>')
+    open_figures = set(plt.get_fignums())
     page = maturity.report_html(result, lang="nl", date="2026-11-23")
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "Stadium 2" in page and "Verzamelen" in page
@@ -253,4 +254,4 @@ def test_html_report_is_complete_and_escaped():
     assert page.count("<tr>") == 1 + 8 + 1 + 3
     assert "data:image/png;base64," in page
     assert "2026-11-23" in page
-    assert not plt.get_fignums()
+    assert set(plt.get_fignums()) == open_figures  # the report closes its radar chart
