@@ -34,10 +34,13 @@ from collections.abc import Hashable, Iterable, Sequence
 import numpy as np
 import pandas as pd
 from scipy import sparse
+from sklearn import config_context
 from sklearn.neighbors import NearestNeighbors
 
 CHUNK = 8192
 """Users scored at once by ``recommend_all`` (bounds the dense score block in memory)."""
+WORKING_MB = 64
+"""Memory scikit-learn may use per chunk of the neighbour search in :class:`UserKNN`."""
 
 
 def interaction_matrix(interactions: pd.DataFrame, user: str = "user_id", item: str = "item_id",
@@ -373,7 +376,8 @@ class UserKNN(_Recommender):
 
     def _neighbours(self, basis, rows, k):
         n = min(k + 1, len(self.users_))
-        distances, index = self.index_.kneighbors(basis, n_neighbors=n)
+        with config_context(working_memory=WORKING_MB):  # scikit-learn's default is 1 GB
+            distances, index = self.index_.kneighbors(basis, n_neighbors=n)
         weights = np.clip(1.0 - distances, 0.0, None)
         is_self = index == rows[:, None]
         weights[is_self] = 0.0
