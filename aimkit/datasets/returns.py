@@ -116,7 +116,7 @@ def generate(seed: int = 2021, scale: float = 1.0) -> dict[str, pd.DataFrame]:
     habit = rng.normal(0, 1.0, n)
     bracketer = rng.random(n) < 0.22
     informed = rng.random(n) < 0.3  # reads the reviews and adjusts the size
-    signup = rng.integers(start - 400 * 86400, end - 60 * 86400, n)
+    signup = np.sort(rng.integers(start - 400 * 86400, end - 60 * 86400, n))  # numbered in order
     consent = rng.random(n) < 0.85
     customers = pd.DataFrame({
         "customer_id": [f"K{i + 1:05d}" for i in range(n)],
