@@ -45,7 +45,7 @@ dus een eens en er ge geen geweest haar had heb hebben heeft hem het hier hij ho
 in is ja je jij jouw jullie kan kon kunnen maar me meer men met mij mijn moet na naar niet
 niets nog nu of om omdat onder ons ook op over reeds te tegen toch toen tot u uit uw van veel
 voor waren was wat we wel werd wezen wie wil worden wordt zal ze zelf zich zij zijn zo zonder
-zou welk welke waar hoe jou onze ook nieuw nieuwe via per bent wij
+zou welk welke waar jou onze wij bent nieuw nieuwe via per
 """.split())
 """Dutch function words (the usual short list), plus a few web words like *nieuw* and *via*."""
 
