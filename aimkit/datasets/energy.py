@@ -364,10 +364,17 @@ def _dates(values: pd.Series) -> pd.Series:
 def _count(frame: pd.DataFrame, customers: pd.CategoricalDtype, column: str | None = None
            ) -> np.ndarray:
     """Rows (or the sum of ``column``) per customer, in the order of ``customers``."""
-    key = frame["customer_id"].astype(customers)
-    if column is None:
-        return key.value_counts(sort=False).reindex(customers.categories).to_numpy()
-    return frame[column].groupby(key, observed=False).sum().to_numpy()
+    ids = frame["customer_id"]
+    if isinstance(ids.dtype, pd.CategoricalDtype):  # look up each distinct ID once
+        lookup = customers.categories.get_indexer(ids.cat.categories.astype(str))
+        codes = ids.cat.codes.to_numpy()
+        codes = np.where(codes >= 0, lookup[codes], -1)
+    else:
+        codes = customers.categories.get_indexer(ids.astype(str))
+    known = codes >= 0
+    weights = None if column is None else frame[column].to_numpy(dtype=float)[known]
+    counts = np.bincount(codes[known], weights=weights, minlength=len(customers.categories))
+    return counts if column is not None else counts.astype(int)
 
 
 def customer_view(tables: dict[str, pd.DataFrame], as_of, months: int = 12) -> pd.DataFrame:
@@ -496,3 +503,77 @@ def churn_outcome(tables: dict[str, pd.DataFrame], as_of, months: int = 6) -> pd
         contracts["customer_id"].astype(str).unique(), name="customer_id"))
     outcome[left["customer_id"].astype(str).to_numpy()] = left["end_reason"].astype(str).to_numpy()
     return outcome
+
+
+CHURN_FEATURES = [
+    "tenure_years", "term_years", "renewal_within_6_months", "yearly_kwh", "yearly_cost",
+    "overpay_share", "late_share", "very_late_share", "complaints", "questions", "purchases",
+    "agent_minutes", "price_importance", "peace_of_mind_importance", "mentioned_competitor",
+    "customer_type", "payment_method", "energy",
+]
+"""The churn model's inputs: columns of :func:`customer_view`."""
+ACCEPT_FEATURES = ["saving_share", "offer_term_years", "offer_green", "price_importance",
+                   "peace_of_mind_importance", "mentioned_competitor", "overpay_share",
+                   "complaints"]
+"""The acceptance model's inputs: columns of :func:`offer_features`."""
+
+
+def offer_features(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Describe customer-offer pairs (``aimkit.value.offer_pairs``): the saving and the offer.
+
+    Examples
+    --------
+    >>> from aimkit import value
+    >>> tables = generate(scale=0.04)
+    >>> view = customer_view(tables, "2021-01-01").head(2)
+    >>> pairs = value.offer_pairs(view, tables["offer_catalogue"].set_index("offer_id"))
+    >>> offer_features(pairs).shape
+    (10, 9)
+    """
+    price = np.where(pairs["energy"] == "gas", pairs["gas_c_kwh"], pairs["elec_c_kwh"])
+    offer_cost = pairs["fixed_fee_eur_year_offer"] + pairs["yearly_kwh"] * price / 100
+    return pd.DataFrame({
+        "offer_cost": offer_cost,
+        "saving_share": (pairs["yearly_cost"] - offer_cost) / pairs["yearly_cost"],
+        "offer_term_years": pairs["term_years_offer"],
+        "offer_green": pairs["green"] == "yes",
+        "price_importance": pairs["price_importance"],
+        "peace_of_mind_importance": pairs["peace_of_mind_importance"],
+        "mentioned_competitor": pairs["mentioned_competitor"],
+        "overpay_share": pairs["overpay_share"],
+        "complaints": pairs["complaints"],
+    }, index=pairs.index)
+
+
+def campaign_pairs(tables: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, np.ndarray]:
+    """The randomised campaign of 1 October 2019 as training data for offer acceptance.
+
+    Each customer who got an offer, as they were the day before (their contract then), with
+    the yearly consumption of the twelve months before the snapshot, paired with their offer.
+
+    Returns
+    -------
+    (DataFrame, ndarray)
+        :func:`offer_features` of the pairs, and 1/0 for accepted.
+
+    Examples
+    --------
+    >>> features, accepted = campaign_pairs(generate(scale=0.1))
+    >>> len(features) == len(accepted), set(accepted) <= {0, 1}
+    (True, True)
+    """
+    from aimkit.value import offer_pairs
+
+    history = tables["offer_history"].assign(
+        customer_id=lambda f: f["customer_id"].astype(str)).set_index("customer_id")
+    before = customer_view(tables, CAMPAIGN_DATE - pd.Timedelta(days=1), months=3)
+    before = before.loc[history.index]
+    before["yearly_kwh"] = customer_view(tables, SNAPSHOT)["yearly_kwh"].reindex(before.index)
+    before["yearly_cost"] = (before["fixed_fee_eur_year"]
+                             + before["yearly_kwh"] * before["variable_c_kwh"] / 100)
+    catalogue = tables["offer_catalogue"].set_index("offer_id")
+    pairs = offer_pairs(before, catalogue)
+    given = history["offer_id"].astype(str).reindex(pairs["customer_id"]).to_numpy()
+    pairs = pairs[pairs["offer_id"].to_numpy() == given].reset_index(drop=True)
+    accepted = (history["accepted"].astype(str).reindex(pairs["customer_id"]) == "yes")
+    return offer_features(pairs), accepted.astype(int).to_numpy()
