@@ -92,13 +92,22 @@ def interaction_matrix(interactions: pd.DataFrame, user: str = "user_id", item: 
 def _top_k(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     """Column indices and values of the k highest scores per row, best first.
 
-    Ties keep the lower column index first, so results do not depend on the sort's whims.
+    Ties go to the lower column index, so results do not depend on the sort's whims.
     """
-    k = min(k, scores.shape[1])
-    if k < scores.shape[1]:
-        part = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+    n, m = scores.shape
+    k = min(k, m)
+    if k < m:
+        # the k best per row: everything better than the k-th value, then ties at the k-th
+        # value by lowest column (np.argpartition would pick among ties at random)
+        worse = -scores
+        kth = np.partition(worse, k - 1, axis=1)[:, k - 1:k]
+        better = worse < kth
+        tie = worse == kth
+        chosen = better | (tie & (np.cumsum(tie, axis=1) <= k - better.sum(axis=1,
+                                                                             keepdims=True)))
+        part = np.nonzero(chosen)[1].reshape(n, k)
     else:
-        part = np.broadcast_to(np.arange(scores.shape[1]), scores.shape)
+        part = np.broadcast_to(np.arange(m), scores.shape)
     values = np.take_along_axis(scores, part, axis=1)
     order = np.lexsort((part, -values), axis=1)
     index = np.take_along_axis(part, order, axis=1)
@@ -130,7 +139,6 @@ class _Recommender:
         """
         self.matrix_, self.users_, self.items_ = interaction_matrix(
             interactions, user, item, weight, binary=self.binary)
-        self.user_col_, self.item_col_ = user, item
         self._user_pos = pd.Series(np.arange(len(self.users_)), index=self.users_)
         self._item_pos = pd.Series(np.arange(len(self.items_)), index=self.items_)
         self._learn()

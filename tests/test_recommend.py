@@ -107,6 +107,15 @@ def test_recommend_all_from_items_leaves_out_the_basis_and_the_history():
 def test_ties_are_broken_by_item_order():
     model = ItemKNN().fit(TINY)
     assert model.recommend(["a"], k=2)["item"].tolist() == ["b", "c"]
+    assert model.recommend(["a"], k=1)["item"].tolist() == ["b"]  # b and c tie: lower first
+
+
+def test_top_k_picks_the_lowest_columns_among_ties():
+    from aimkit.recommend import _top_k
+    scores = np.array([[1.0, 3.0, 3.0, 3.0, 0.5, 3.0], [2.0, 1.0, 2.0, 5.0, 2.0, -np.inf]])
+    index, values = _top_k(scores, 3)
+    assert index.tolist() == [[1, 2, 3], [3, 0, 2]]
+    assert values.tolist() == [[3.0, 3.0, 3.0], [5.0, 2.0, 2.0]]
 
 
 def test_user_knn_by_hand():
