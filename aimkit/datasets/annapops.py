@@ -1,0 +1,233 @@
+"""Anna Pops: a kids' fashion boutique's customer file, webshop orders and shop payments (p. 59).
+
+Anna Pops sells children's and mothers' clothing in its own shop and webshop. Its
+custom-made system, built by an outside partner when the shop opened, keeps three exports
+that are not linked automatically:
+
+- ``customers``: the customer file (name, e-mail, mobile number, address);
+- ``web_orders``: webshop orders, always with the customer's number and e-mail;
+- ``shop_payments``: the till's payments, exported Belgian-Excel style. A payment carries
+  the customer number only when staff looked the customer up; otherwise often the mobile
+  number typed in for the loyalty card (with or without spaces, ``+32`` or ``0``), and for
+  walk-in shoppers nothing at all.
+
+Hidden behaviour: customers start over seven and a half years with a growing shop; they
+are loyal fans, regulars, occasional buyers or one-off buyers, each kind with its own
+purchase rate, basket and time until they drift away (children grow out of the clothes).
+In the last twelve months a part of the regular buyers slows down, and a few occasional
+buyers buy more. Returns in the shop are negative payments; cancelled web orders stay in
+the export with status ``cancelled``.
+
+Examples
+--------
+>>> tables = generate(seed=1, scale=0.2)
+>>> sorted(tables)
+['customers', 'shop_payments', 'web_orders']
+
+Used in: notebooks/cases/14_annapops_rfmt_behaviour.ipynb
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from aimkit.datasets import BELGIAN_EXCEL
+
+TABLES = {
+    "customers": "the customer file: name, e-mail, mobile number, address",
+    "web_orders": "webshop orders with customer number and e-mail; status paid or cancelled",
+    "shop_payments": "till payments: customer number, a typed mobile number, or nothing",
+}
+FORMATS = {"shop_payments": BELGIAN_EXCEL}
+
+START = pd.Timestamp("2014-01-06")
+EXPORT_DATE = pd.Timestamp("2021-06-30")
+CURRENT_START = pd.Timestamp("2020-07-01")
+"""The current period of the case: the last twelve months before the export."""
+
+_N_CUSTOMERS = 5200
+# kind: share of customers, purchases per year, mean basket (€), mean years until they drift
+# away, share of their purchases made online
+_KINDS = pd.DataFrame(
+    {"share": [0.24, 0.355, 0.355, 0.05], "rate": [9.0, 5.0, 3.0, 0.0],
+     "basket": [95.0, 75.0, 60.0, 55.0], "years": [8.4, 9.0, 4.0, 0.0],
+     "online": [0.35, 0.45, 0.55, 0.6]},
+    index=["fan", "regular", "occasional", "one-off"])
+_SLOWING = {"fan": 0.55, "regular": 0.6}     # share slowing down in the current year
+_SLOW_FACTOR = 0.5                           # their purchase rate in the current year
+_GROWING = {"occasional": 0.01}              # share buying more in the current year
+_GROW_FACTOR = 3.0
+_GROWTH = 0.8                                # < 1: more customers start in later years
+_WALK_INS_PER_YEAR = 900                     # shop payments of people not in the file
+_FIRST = ["Emma", "Louise", "Marie", "Lotte", "Julie", "Sarah", "Hanne", "Elke", "Lien",
+          "Charlotte", "Ellen", "Eva", "Sofie", "Kato", "Nina", "Fien", "Lore", "Anke", "Tom",
+          "Pieter", "Jonas", "An", "Inge", "Griet", "Veerle"]
+_LAST = ["Peeters", "Janssens", "Maes", "Jacobs", "Mertens", "Willems", "Claes", "Goossens",
+         "Wouters", "De Smet", "Dubois", "Vermeulen", "Van den Broeck", "De Clercq", "Lemmens",
+         "Verhoeven", "Hermans", "Michiels", "Desmet", "Coppens"]
+_CITIES = [("9000", "Gent"), ("9050", "Gentbrugge"), ("9820", "Merelbeke"), ("9830",
+           "Sint-Martens-Latem"), ("9940", "Evergem"), ("2000", "Antwerpen"), ("8000",
+           "Brugge"), ("9300", "Aalst"), ("1000", "Brussel"), ("3000", "Leuven")]
+
+
+def _customers(rng: np.random.Generator, n: int) -> pd.DataFrame:
+    kinds = rng.choice(_KINDS.index.to_numpy(), size=n, p=_KINDS["share"].to_numpy())
+    span = (EXPORT_DATE - START).days
+    start = START + pd.to_timedelta(np.floor(span * rng.random(n) ** _GROWTH), unit="D")
+    spec = _KINDS.loc[kinds].reset_index(drop=True)
+    years = rng.exponential(spec["years"].to_numpy())
+    frame = pd.DataFrame({
+        "kind": kinds, "start": start,
+        "stop": start + pd.to_timedelta(np.round(years * 365.25), unit="D"),
+        "rate": spec["rate"].to_numpy() * np.exp(rng.normal(0, 0.3, n)),
+        "basket": spec["basket"].to_numpy() * np.exp(rng.normal(0, 0.25, n)),
+        "online": np.clip(spec["online"].to_numpy() + rng.normal(0, 0.25, n), 0, 1),
+    })
+    change = np.ones(n)
+    u = rng.random(n)
+    for kind, share in _SLOWING.items():
+        change[(kinds == kind) & (u < share)] = _SLOW_FACTOR
+    for kind, share in _GROWING.items():
+        change[(kinds == kind) & (u < share)] = _GROW_FACTOR
+    frame["current_change"] = change
+    return frame
+
+
+def _purchases(rng: np.random.Generator, customers: pd.DataFrame) -> pd.DataFrame:
+    """Purchase days per customer: a first purchase at the start, then a Poisson process."""
+    rows = []
+    current = (CURRENT_START - START).days
+    export = (EXPORT_DATE - START).days
+    for i, c in enumerate(customers.itertuples()):
+        first = (c.start - START).days
+        days = [first]
+        stop = min((c.stop - START).days, export)
+        if c.rate > 0:
+            before = min(stop, current)
+            if before > first:
+                n = rng.poisson(c.rate * (before - first) / 365.25)
+                days.extend(rng.integers(first, before + 1, n))
+            after_from = max(first, current)
+            if stop > after_from:
+                n = rng.poisson(c.rate * c.current_change * (stop - after_from) / 365.25)
+                days.extend(rng.integers(after_from, stop + 1, n))
+        rows.append(pd.DataFrame({"customer": i, "day": days}))
+    buys = pd.concat(rows, ignore_index=True)
+    buys["basket"] = customers["basket"].to_numpy()[buys["customer"]] * np.exp(
+        rng.normal(0, 0.35, len(buys)))
+    buys["online"] = rng.random(len(buys)) < customers["online"].to_numpy()[buys["customer"]]
+    return buys.sort_values(["day", "customer"], kind="stable").reset_index(drop=True)
+
+
+def _phone(rng: np.random.Generator, n: int) -> np.ndarray:
+    prefix = rng.choice(["0470", "0475", "0477", "0479", "0485", "0486", "0495", "0499"], n)
+    digits = rng.integers(0, 1_000_000, n)
+    return np.array([f"{p} {d // 10000:02d} {d // 100 % 100:02d} {d % 100:02d}"
+                     for p, d in zip(prefix, digits, strict=True)])
+
+
+def _typed(rng: np.random.Generator, phone: str) -> str:
+    """A mobile number as staff type it at the till."""
+    compact = phone.replace(" ", "")
+    style = rng.integers(4)
+    return [phone, compact, "+32" + compact[1:], "+32 " + phone[1:]][style]
+
+
+def _times(rng: np.random.Generator, days: np.ndarray, online: bool) -> pd.Series:
+    if online:  # webshop orders come day and night
+        minutes = rng.integers(0, 24 * 60, len(days))
+    else:  # the shop is open 10:00-18:00
+        minutes = rng.integers(10 * 60, 18 * 60, len(days))
+    return pd.Series(START + pd.to_timedelta(days, unit="D")
+                     + pd.to_timedelta(minutes, unit="min"))
+
+
+def generate(seed: int = 2021, scale: float = 1.0) -> dict[str, pd.DataFrame]:
+    """Generate Anna Pops' three exports.
+
+    Parameters
+    ----------
+    seed : int
+        Random seed; the default gives the shipped data.
+    scale : float
+        Multiplies the number of customers and walk-in shoppers.
+
+    Returns
+    -------
+    dict of str to DataFrame
+        ``customers``, ``web_orders`` and ``shop_payments`` as the system exports them.
+
+    Examples
+    --------
+    >>> tables = generate(scale=0.1)
+    >>> tables["shop_payments"]["customer_id"].isna().any()
+    np.True_
+    """
+    rng = np.random.default_rng(seed)
+    n = max(10, round(_N_CUSTOMERS * scale))
+    people = _customers(rng, n)
+    buys = _purchases(rng, people)
+    ids = np.array([f"AP{10001 + i}" for i in range(n)])
+    first = rng.choice(_FIRST, n)
+    last = rng.choice(_LAST, n)
+    phones = _phone(rng, n)
+    place = rng.integers(len(_CITIES), size=n)
+    customers = pd.DataFrame({
+        "customer_id": ids,
+        "first_name": first,
+        "last_name": last,
+        "email": [f"{given.lower()}.{family.lower().replace(' ', '')}{rng.integers(1, 99)}"
+                  "@example.be" for given, family in zip(first, last, strict=True)],
+        "mobile": np.where(rng.random(n) < 0.85, phones, None),
+        "postcode": [_CITIES[p][0] for p in place],
+        "city": [_CITIES[p][1] for p in place],
+        "created_on": people["start"].dt.strftime("%Y-%m-%d"),
+    })
+
+    web = buys[buys["online"]]
+    web_orders = pd.DataFrame({
+        "order_id": [f"W{200001 + i}" for i in range(len(web))],
+        "customer_id": ids[web["customer"]],
+        "email": customers["email"].to_numpy()[web["customer"]],
+        "ordered_at": _times(rng, web["day"].to_numpy(), online=True)
+        .dt.strftime("%Y-%m-%d %H:%M:%S").to_numpy(),
+        "amount": (web["basket"] + 4.95 * (web["basket"] < 60)).round(2).to_numpy(),
+        "status": np.where(rng.random(len(web)) < 0.03, "cancelled", "paid"),
+    })
+
+    shop = buys[~buys["online"]]
+    looked_up = rng.random(len(shop)) < 0.55
+    phone_known = customers["mobile"].to_numpy()[shop["customer"]]
+    typed = np.array([_typed(rng, p) if (not up and isinstance(p, str) and rng.random() < 0.75)
+                      else None for up, p in zip(looked_up, phone_known, strict=True)],
+                     dtype=object)
+    amounts = shop["basket"].to_numpy()
+    returned = rng.random(len(shop)) < 0.04
+    shop_rows = pd.DataFrame({
+        "day": shop["day"].to_numpy(),
+        "customer_id": np.where(looked_up, ids[shop["customer"]], None),
+        "mobile": typed,
+        "amount": amounts,
+    })
+    returns = shop_rows[returned].assign(
+        day=lambda f: np.minimum(f["day"] + rng.integers(3, 20, len(f)),
+                                 (EXPORT_DATE - START).days),
+        amount=lambda f: -f["amount"] * rng.choice([0.5, 1.0], len(f)))
+    walk_days = rng.integers(0, (EXPORT_DATE - START).days + 1,
+                             rng.poisson(_WALK_INS_PER_YEAR * scale * 7.5))
+    walk_ins = pd.DataFrame({"day": walk_days, "customer_id": None, "mobile": None,
+                             "amount": 45 * np.exp(rng.normal(0, 0.5, len(walk_days)))})
+    payments = pd.concat([shop_rows, returns, walk_ins], ignore_index=True)
+    payments = payments.sort_values("day", kind="stable").reset_index(drop=True)
+    paid_at = _times(rng, payments["day"].to_numpy(), online=False).sort_values()
+    shop_payments = pd.DataFrame({
+        "receipt_no": np.arange(500001, 500001 + len(payments)),
+        "paid_at": paid_at.dt.strftime("%d/%m/%Y %H:%M").to_numpy(),
+        "amount": payments["amount"].round(2).to_numpy(),
+        "method": rng.choice(["Bancontact", "Cash", "Visa", "Payconiq"], len(payments),
+                             p=[0.55, 0.2, 0.15, 0.1]),
+        "customer_id": payments["customer_id"].to_numpy(),
+        "mobile": payments["mobile"].to_numpy(),
+    })
+    return {"customers": customers, "web_orders": web_orders, "shop_payments": shop_payments}
