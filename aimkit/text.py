@@ -14,7 +14,8 @@ into keywords and the keywords into visitor segments, as the e-book's Odisee cas
    :func:`segment_summary` describe the segments, :func:`word_cloud` draws them;
 6. :func:`map_personas` links segments to the marketing team's personas by their words;
 7. :class:`SegmentModel` assigns a new visitor's session, while it happens, to the nearest
-   segment and picks the content block to show.
+   segment and picks the content block to show; :meth:`SegmentModel.to_json` hands it to
+   the website.
 
 Examples
 --------
@@ -28,6 +29,7 @@ Used in: notebooks/cases/15_odisee_web_segments.ipynb
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import Counter
@@ -601,7 +603,7 @@ class SegmentModel:
     new events arrive — and returns the nearest segment (the k-means rule), its persona and
     the content block to show. A session without known keywords gets the default block.
 
-    Build it with :meth:`fit`.
+    Build it with :meth:`fit`; :meth:`to_json` and :meth:`from_json` move it to the website.
 
     Examples
     --------
@@ -734,3 +736,53 @@ class SegmentModel:
         content = self.regional.get((persona, region),
                                     self.content.get(persona, self.default_content))
         return Assignment(segment, persona, content, known)
+
+    def to_json(self) -> str:
+        """The model as JSON text, for the website's back end to load.
+
+        Holds the vocabulary, weights, centroids, personas and content blocks; no visitor
+        data.
+
+        Examples
+        --------
+        >>> ev = pd.DataFrame({"session": [1, 2], "page_title": ["infodag", "paswoord"]})
+        >>> km = keyword_matrix(ev, min_sessions=1)
+        >>> m = SegmentModel.fit(km, pd.Series([0, 1], index=km.sessions), {0: "a", 1: "b"},
+        ...                      {"a": "A", "b": "B"})
+        >>> SegmentModel.from_json(m.to_json()).assign([{"page_title": "paswoord"}]).content
+        'B'
+        """
+        return json.dumps({
+            "vocabulary": sorted(self.vocabulary, key=self.vocabulary.get),
+            "idf": self.idf.tolist(), "centroids": self.centroids.tolist(),
+            "personas": {str(k): v for k, v in self.personas.items()},
+            "content": self.content,
+            "regional": [[persona, region, block]
+                         for (persona, region), block in self.regional.items()],
+            "default_content": self.default_content, "url_fields": list(self.url_fields),
+            "text_fields": list(self.text_fields), "stop_words": sorted(self.stop_words),
+            "top_n": self.top_n,
+        }, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> SegmentModel:
+        """Rebuild a model from :meth:`to_json` text.
+
+        Examples
+        --------
+        >>> ev = pd.DataFrame({"session": [1, 2], "page_title": ["infodag", "paswoord"]})
+        >>> km = keyword_matrix(ev, min_sessions=1)
+        >>> m = SegmentModel.fit(km, pd.Series([0, 1], index=km.sessions), {0: "a", 1: "b"}, {})
+        >>> SegmentModel.from_json(m.to_json()).personas
+        {0: 'a', 1: 'b'}
+        """
+        data = json.loads(text)
+        return cls(
+            vocabulary={w: j for j, w in enumerate(data["vocabulary"])},
+            idf=np.array(data["idf"]), centroids=np.array(data["centroids"]),
+            personas={int(k): v for k, v in data["personas"].items()},
+            content=data["content"],
+            regional={(persona, region): block for persona, region, block in data["regional"]},
+            default_content=data["default_content"], url_fields=tuple(data["url_fields"]),
+            text_fields=tuple(data["text_fields"]), stop_words=frozenset(data["stop_words"]),
+            top_n=data["top_n"])

@@ -210,6 +210,16 @@ def test_assign_accepts_a_dataframe_and_keeps_only_top_n_words(model):
     assert used == ("werk",)
 
 
+def test_json_round_trip_keeps_every_answer(model):
+    again = text.SegmentModel.from_json(model.to_json())
+    sessions = [[{"page_title": "infodag"}], [{"clicked_text": "Paswoord toegang"}],
+                [{"full_path": "https://x.be/nl/opleiding-naast-je-werk"}], []]
+    for session in sessions:
+        for region in (None, "Oost-Vlaanderen"):
+            assert again.assign(session, region) == model.assign(session, region)
+    assert again.stop_words == model.stop_words and again.top_n == model.top_n
+
+
 def test_assign_is_the_kmeans_rule_on_training_sessions():
     rng = np.random.default_rng(1)
     words = ["opleiding", "werk", "infodag", "paswoord", "toegang", "stage", "campus"]
