@@ -270,8 +270,10 @@ def transition_network(counts: pd.Series, links: pd.Series, *, flagged: pd.Serie
         ax.annotate("", xy=end, xytext=start,
                     arrowprops={"arrowstyle": "-|>", "lw": 1 + 4 * n / biggest,
                                 "color": "0.45", "shrinkA": 0, "shrinkB": 0})
-        ax.text((start[0] + end[0]) / 2 - uy * 0.025, (start[1] + end[1]) / 2 + ux * 0.025,
-                str(n), ha="center", va="center", fontsize=12, fontweight="bold",
+        # the count sits 40 % along the arrow, so crossing arrows keep their labels apart
+        ax.text(start[0] + 0.4 * (end[0] - start[0]) - uy * 0.025,
+                start[1] + 0.4 * (end[1] - start[1]) + ux * 0.025, str(n),
+                ha="center", va="center", fontsize=12, fontweight="bold",
                 bbox={"boxstyle": "round", "fc": "white", "ec": "none", "alpha": 0.8})
     for i, g in enumerate(groups):
         x, y = positions[g]
