@@ -139,8 +139,10 @@ def generate(seed: int = 2021, scale: float = 1.0) -> dict[str, pd.DataFrame]:
     n = max(50, round(N_CUSTOMERS * scale))
     names = [f"C{i:07d}" for i in range(1, n + 1)]
 
+    customer_dtype = pd.CategoricalDtype(names)  # one set of categories shared by all tables
+
     def customer_ids(who):  # customer numbers as categories: cheap at millions of rows
-        return pd.Categorical.from_codes(who, categories=names)
+        return pd.Categorical.from_codes(who, dtype=customer_dtype)
     products = pd.DataFrame(_PRODUCTS, columns=["product", "term_years", "green", "fixed_fee",
                                                 "elec_c_kwh", "gas_c_kwh"])
     start, snapshot, end = _day(HISTORY_START), _day(SNAPSHOT), _day(EXPORT_DATE)
@@ -361,12 +363,16 @@ def _dates(values: pd.Series) -> pd.Series:
     return pd.to_datetime(values.astype("str"), format="%d/%m/%Y", errors="coerce")
 
 
-def _count(frame: pd.DataFrame, customers: pd.CategoricalDtype, column: str | None = None
-           ) -> np.ndarray:
+def _count(frame: pd.DataFrame, customers: pd.CategoricalDtype, column: str | None = None,
+           lookups: dict | None = None) -> np.ndarray:
     """Rows (or the sum of ``column``) per customer, in the order of ``customers``."""
     ids = frame["customer_id"]
     if isinstance(ids.dtype, pd.CategoricalDtype):  # look up each distinct ID once
-        lookup = customers.categories.get_indexer(ids.cat.categories.astype(str))
+        lookups = {} if lookups is None else lookups
+        known_ids = ids.cat.categories
+        if id(known_ids) not in lookups:
+            lookups[id(known_ids)] = customers.categories.get_indexer(known_ids.astype(str))
+        lookup = lookups[id(known_ids)]
         codes = ids.cat.codes.to_numpy()
         codes = np.where(codes >= 0, lookup[codes], -1)
     else:
@@ -409,8 +415,9 @@ def customer_view(tables: dict[str, pd.DataFrame], as_of, months: int = 12) -> p
     contracts = tables["cms_contracts"]
     start, end = _dates(contracts["start_date"]), _dates(contracts["end_date"])
     current = contracts[(start <= as_of) & (end.isna() | (end >= as_of))].assign(start=start)
-    current = current.sort_values("start", kind="stable").groupby(
-        current["customer_id"].astype(str), observed=True).tail(1)
+    current = current.assign(customer_id=current["customer_id"].astype(str))
+    current = current.sort_values("start", kind="stable").drop_duplicates("customer_id",
+                                                                          keep="last")
     view = pd.DataFrame(index=pd.Index(current["customer_id"].astype(str), name="customer_id"))
     for column in ["energy", "product", "term_years", "fixed_fee_eur_year", "variable_c_kwh"]:
         view[column] = current[column].to_numpy()
@@ -422,6 +429,7 @@ def customer_view(tables: dict[str, pd.DataFrame], as_of, months: int = 12) -> p
     to_renewal = term_days - np.mod(elapsed, term_days)
     view["renewal_within_6_months"] = (view["term_years"] > 0) & (to_renewal <= 183)
     ids = pd.CategoricalDtype(view.index)
+    lookups: dict = {}  # generated tables share their categories: look them up once
 
     customers = tables["erp_customers"].assign(customer_id=lambda f: f["customer_id"].astype(str))
     customers = customers.set_index("customer_id").reindex(view.index)
@@ -432,13 +440,15 @@ def customer_view(tables: dict[str, pd.DataFrame], as_of, months: int = 12) -> p
     invoices = tables["erp_invoices"]
     periods = pd.period_range(window, as_of - pd.DateOffset(days=1), freq="M").astype(str)
     recent = invoices[invoices["period"].isin(list(periods))]
-    billed = _count(recent, ids)
+    billed = _count(recent, ids, lookups=lookups)
     view["months_billed"] = billed
     months_billed = np.where(billed > 0, billed, np.nan)
     per_year = 12 / months_billed
-    view["yearly_kwh"] = _count(recent, ids, "kwh") * per_year
-    view["late_share"] = _count(recent[recent["payment"] != "on time"], ids) / months_billed
-    view["very_late_share"] = _count(recent[recent["payment"] == "very late"], ids) / months_billed
+    view["yearly_kwh"] = _count(recent, ids, "kwh", lookups) * per_year
+    view["late_share"] = _count(recent[recent["payment"] != "on time"], ids,
+                                lookups=lookups) / months_billed
+    very_late = recent[recent["payment"] == "very late"]
+    view["very_late_share"] = _count(very_late, ids, lookups=lookups) / months_billed
     view["yearly_cost"] = (view["fixed_fee_eur_year"]
                            + view["yearly_kwh"] * view["variable_c_kwh"] / 100)
     catalogue = tables["offer_catalogue"]
@@ -455,15 +465,17 @@ def customer_view(tables: dict[str, pd.DataFrame], as_of, months: int = 12) -> p
     kinds = recent_tickets["type"].astype(str)
     for kind, column in [("complaint", "complaints"), ("question", "questions"),
                          ("purchase", "purchases")]:
-        view[column] = _count(recent_tickets[kinds == kind], ids)
+        view[column] = _count(recent_tickets[kinds == kind], ids, lookups=lookups)
     field = tables["field_service"]
     day = _dates(field["date"])
-    view["agent_minutes"] = _count(field[(day >= window) & (day < as_of)], ids, "minutes")
+    view["agent_minutes"] = _count(field[(day >= window) & (day < as_of)], ids, "minutes",
+                                   lookups)
 
     notes = tables["cms_feedback"]
     noted = notes[_dates(notes["noted_on"]) < as_of].assign(
         noted=_dates(notes["noted_on"]), customer_id=lambda f: f["customer_id"].astype(str))
-    latest = noted.sort_values("noted", kind="stable").groupby("customer_id").tail(1)
+    latest = noted.sort_values("noted", kind="stable").drop_duplicates("customer_id",
+                                                                       keep="last")
     latest = latest.set_index("customer_id").reindex(view.index)
     view["price_importance"] = latest["price_importance"].astype("float64")
     view["peace_of_mind_importance"] = latest["peace_of_mind_importance"].astype("float64")
@@ -545,11 +557,19 @@ def offer_features(pairs: pd.DataFrame) -> pd.DataFrame:
     }, index=pairs.index)
 
 
-def campaign_pairs(tables: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, np.ndarray]:
+def campaign_pairs(tables: dict[str, pd.DataFrame], snapshot_view: pd.DataFrame | None = None
+                   ) -> tuple[pd.DataFrame, np.ndarray]:
     """The randomised campaign of 1 October 2019 as training data for offer acceptance.
 
     Each customer who got an offer, as they were the day before (their contract then), with
     the yearly consumption of the twelve months before the snapshot, paired with their offer.
+
+    Parameters
+    ----------
+    tables : dict of DataFrame
+        The exports.
+    snapshot_view : DataFrame, optional
+        ``customer_view(tables, SNAPSHOT)`` if already computed.
 
     Returns
     -------
@@ -568,7 +588,9 @@ def campaign_pairs(tables: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, np.nd
         customer_id=lambda f: f["customer_id"].astype(str)).set_index("customer_id")
     before = customer_view(tables, CAMPAIGN_DATE - pd.Timedelta(days=1), months=3)
     before = before.loc[history.index]
-    before["yearly_kwh"] = customer_view(tables, SNAPSHOT)["yearly_kwh"].reindex(before.index)
+    if snapshot_view is None:
+        snapshot_view = customer_view(tables, SNAPSHOT)
+    before["yearly_kwh"] = snapshot_view["yearly_kwh"].reindex(before.index)
     before["yearly_cost"] = (before["fixed_fee_eur_year"]
                              + before["yearly_kwh"] * before["variable_c_kwh"] / 100)
     catalogue = tables["offer_catalogue"].set_index("offer_id")
