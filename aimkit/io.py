@@ -37,6 +37,7 @@ import secrets
 import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import numpy as np
@@ -252,18 +253,20 @@ def read_table(source, schema: Schema | None = None, *, columns: Mapping[str, st
     raw, rows = _parse(text, separator, label)
     if columns:
         raw = raw.rename(columns=dict(columns))
-    decimal = _file_decimal(raw, separator)
-    problems: list[Problem] = []
     if schema is not None:
         raw = _match_schema_names(raw, schema, label)
+    cells = {col: _cells(raw[col]) for col in raw.columns}
+    decimal = _file_decimal(cells, separator)
+    problems: list[Problem] = []
     typed = {}
     schema_columns = {c.name: c for c in schema.columns} if schema else {}
     for col in raw.columns:
         if col in schema_columns:
-            typed[col], found = _apply_column(raw[col], schema_columns[col], decimal, rows, label)
+            typed[col], found = _apply_column(raw[col], cells[col], schema_columns[col],
+                                              decimal, rows, label)
             problems.extend(found)
         else:
-            typed[col] = _sniff_column(raw[col], decimal)
+            typed[col] = _sniff_column(raw[col], cells[col], decimal)
     frame = pd.DataFrame(typed, index=pd.RangeIndex(len(raw)))
     if schema is not None:
         problems.extend(_check_keys(frame, schema, rows, label))
@@ -383,11 +386,11 @@ def _parse(text: str, separator: str, label: str) -> tuple[pd.DataFrame, np.ndar
             raise DataError([_ragged_rows(text, separator, len(names), label)]) from None
     raw.columns = names
     rows = np.arange(len(raw)) + 2
-    blank = raw.apply(lambda col: col.str.strip().eq("")).all(axis=1).to_numpy()
+    blank = np.logical_and.reduce([_blank(raw[col]) for col in raw.columns])
     raw, rows = raw.loc[~blank].reset_index(drop=True), rows[~blank]
     unnamed = [c for c in raw.columns if c.startswith("\0unnamed")]
     for col in unnamed:
-        if raw[col].str.strip().ne("").any():
+        if not _blank(raw[col]).all():
             position = list(raw.columns).index(col) + 1
             raise DataError([Problem(label, None, f"column {position} has data but no name in "
                                      "the header row")])
@@ -418,14 +421,13 @@ def _ragged_rows(text: str, separator: str, width: int, label: str) -> Problem:
                    tuple(bad[:SHOW_ROWS]), len(bad))
 
 
-def _file_decimal(raw: pd.DataFrame, separator: str) -> str:
-    """Decimal comma when any column reads as numbers only that way (or `;` files decide)."""
+def _file_decimal(cells: dict[str, _Cells], separator: str) -> str:
+    """Decimal comma when more columns read as numbers only that way (else `;` files decide)."""
     comma_only = dot_only = 0
-    for col in raw.columns:
-        values = _present(raw[col])
-        if values.empty or values.str.match(_LEADING_ZERO).any():
+    for col in cells.values():
+        if not col.texts:
             continue
-        comma, dot = values.str.match(_NUMBER[","]).all(), values.str.match(_NUMBER["."]).all()
+        comma, dot = _all_numbers(col.texts, ","), _all_numbers(col.texts, ".")
         comma_only += comma and not dot
         dot_only += dot and not comma
     if comma_only != dot_only:
@@ -433,36 +435,92 @@ def _file_decimal(raw: pd.DataFrame, separator: str) -> str:
     return "," if separator == ";" else "."
 
 
-def _present(column: pd.Series) -> pd.Series:
-    values = column.str.strip()
-    values = values.str.replace(_CURRENCY, "", regex=True)
-    return values[~values.isin(MISSING)]
+@dataclass(frozen=True)
+class _Cells:
+    """A column as its distinct trimmed values and, per row, the value's code (-1: missing).
+
+    Real exports repeat values a lot (dates, codes, amounts), so every test and conversion
+    runs once per distinct value and is spread over the rows with ``codes``.
+    """
+
+    codes: np.ndarray
+    texts: list[str]
+
+    @property
+    def missing(self) -> np.ndarray:
+        return self.codes < 0
+
+    def spread(self, per_text: np.ndarray, fill) -> np.ndarray:
+        """Per-row values from one value per distinct text (``fill`` where missing)."""
+        out = np.append(per_text, np.array([fill], dtype=per_text.dtype))
+        return out[self.codes]  # code -1 takes the appended fill
 
 
-def _to_numbers(values: pd.Series, decimal: str) -> tuple[pd.Series, pd.Series]:
-    """Parse number texts; return the numbers (NaN where bad) and a mask of bad values."""
-    ok = values.str.match(_NUMBER[decimal]) & ~values.str.match(_LEADING_ZERO)
-    cleaned = values.str.replace(_SPACES, "", regex=True)
-    if decimal == ",":
-        cleaned = cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
-    else:
-        cleaned = cleaned.str.replace(",", "", regex=False)
-    numbers = pd.to_numeric(cleaned.where(ok), errors="coerce")
-    return numbers, ~ok
+def _cells(column: pd.Series) -> _Cells:
+    codes, uniques = pd.factorize(column)
+    remap, texts, seen = np.empty(len(uniques), dtype=np.int64), [], {}
+    for i, value in enumerate(uniques):
+        text = str(value).strip()
+        if text in MISSING:
+            remap[i] = -1
+        else:
+            remap[i] = seen.setdefault(text, len(texts))
+            if remap[i] == len(texts):
+                texts.append(text)
+    codes = np.where(codes >= 0, np.append(remap, -1)[codes], -1)
+    return _Cells(codes, texts)
 
 
-def _to_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Parse date texts (ISO or day first); return datetimes (NaT where bad) and a bad mask."""
-    parts = values.str.extract(DATE_PATTERN)
-    pick = {unit: parts[f"{unit}1"].fillna(parts[f"{unit}2"]) for unit in "ymdHMS"}
-    table = pd.DataFrame({
-        "year": pd.to_numeric(pick["y"]), "month": pd.to_numeric(pick["m"]),
-        "day": pd.to_numeric(pick["d"]), "hour": pd.to_numeric(pick["H"]).fillna(0),
-        "minute": pd.to_numeric(pick["M"]).fillna(0), "second": pd.to_numeric(pick["S"]).fillna(0),
-    }, index=values.index)
-    dates = pd.to_datetime(table, errors="coerce") if len(table) else pd.Series(
-        pd.NaT, index=values.index, dtype="datetime64[ns]")
-    return dates, dates.isna()
+def _blank(column: pd.Series) -> np.ndarray:
+    codes, uniques = pd.factorize(column)
+    return np.array([not str(u).strip() for u in uniques] + [True], dtype=bool)[codes]
+
+
+def _number_text(text: str) -> str:
+    return _CURRENCY.sub("", text)
+
+
+def _is_number(text: str, decimal: str) -> bool:
+    text = _number_text(text)
+    return bool(_NUMBER[decimal].match(text)) and not _LEADING_ZERO.match(text)
+
+
+def _all_numbers(texts: list[str], decimal: str) -> bool:
+    return all(_is_number(t, decimal) for t in texts)  # stops at the first text that is not
+
+
+def _number_values(texts: list[str], decimal: str) -> tuple[np.ndarray, np.ndarray]:
+    """Numbers for the texts (NaN where not a number) and which texts are numbers."""
+    values, ok = np.full(len(texts), np.nan), np.zeros(len(texts), dtype=bool)
+    for i, text in enumerate(texts):
+        if _is_number(text, decimal):
+            text = _SPACES.sub("", _number_text(text))
+            text = text.replace(".", "").replace(",", ".") if decimal == "," else \
+                text.replace(",", "")
+            values[i], ok[i] = float(text), True
+    return values, ok
+
+
+def _date_values(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Datetimes for the texts (NaT where not a real date) and which texts are dates."""
+    values = np.full(len(texts), np.datetime64("NaT"), dtype="datetime64[us]")
+    for i, text in enumerate(texts):
+        match = DATE_PATTERN.match(text)
+        if match is None:
+            continue
+        g = match.groupdict()
+        try:
+            values[i] = datetime(int(g["y1"] or g["y2"]), int(g["m1"] or g["m2"]),
+                                 int(g["d1"] or g["d2"]), int(g["H1"] or g["H2"] or 0),
+                                 int(g["M1"] or g["M2"] or 0), int(g["S1"] or g["S2"] or 0))
+        except ValueError:  # 31/02/2021, 45-15-1555
+            continue
+    return values, ~np.isnat(values)
+
+
+def _text_column(cells: _Cells, index: pd.Index) -> pd.Series:
+    texts = np.array(cells.texts + [None], dtype=object)
+    return pd.Series(texts[cells.codes], index=index, dtype="str")
 
 
 def parse_dates(values: pd.Series) -> pd.Series:
@@ -478,7 +536,10 @@ def parse_dates(values: pd.Series) -> pd.Series:
     """
     if pd.api.types.is_datetime64_any_dtype(values):
         return values
-    return _to_dates(values.astype("str").str.strip().where(values.notna()))[0]
+    cells = _cells(values)
+    dates, _ = _date_values(cells.texts)
+    return pd.Series(cells.spread(dates, np.datetime64("NaT")), index=values.index,
+                     name=values.name).astype("datetime64[ns]")
 
 
 def parse_numbers(values: pd.Series, decimal: str = ",") -> pd.Series:
@@ -491,43 +552,39 @@ def parse_numbers(values: pd.Series, decimal: str = ",") -> pd.Series:
     """
     if pd.api.types.is_numeric_dtype(values):
         return values.astype("float64")
-    texts = values.astype("str").str.strip().str.replace(_CURRENCY, "", regex=True)
-    return _to_numbers(texts.where(values.notna()), decimal)[0].astype("float64")
+    cells = _cells(values)
+    numbers, _ = _number_values(cells.texts, decimal)
+    return pd.Series(cells.spread(numbers, np.nan), index=values.index, name=values.name)
 
 
-def _sniff_column(column: pd.Series, decimal: str) -> pd.Series:
+def _sniff_column(column: pd.Series, cells: _Cells, decimal: str) -> pd.Series:
     """Type a column from its texts: numbers, dates, else trimmed text."""
-    present = _present(column)
-    missing = ~column.index.isin(present.index)
-    if present.empty:
-        return column.str.strip().mask(missing)
-    numbers, bad = _to_numbers(present, decimal)
-    if not bad.any():
-        return _numeric_column(numbers, column.index)
-    dates, bad = _to_dates(present)
-    if not bad.any():
-        return dates.reindex(column.index)
-    return column.str.strip().mask(missing)
+    if cells.texts and _all_numbers(cells.texts, decimal):
+        numbers, _ = _number_values(cells.texts, decimal)
+        return _numeric_column(pd.Series(cells.spread(numbers, np.nan), index=column.index))
+    if cells.texts and all(DATE_PATTERN.match(t) for t in cells.texts):
+        dates, ok = _date_values(cells.texts)
+        if ok.all():
+            return pd.Series(cells.spread(dates, np.datetime64("NaT")), index=column.index)
+    return _text_column(cells, column.index)
 
 
-def _numeric_column(numbers: pd.Series, index: pd.Index) -> pd.Series:
-    full = numbers.reindex(index)
-    whole = np.isfinite(numbers).all() and (numbers % 1 == 0).all() and numbers.abs().max() < 2**53
+def _numeric_column(numbers: pd.Series) -> pd.Series:
+    present = numbers.dropna()
+    whole = (present % 1 == 0).all() and (present.abs() < 2**53).all()
     if whole:
-        return full.astype("Int64") if full.isna().any() else full.astype("int64")
-    return full.astype("float64")
+        return numbers.astype("Int64") if numbers.isna().any() else numbers.astype("int64")
+    return numbers.astype("float64")
 
 
-def _apply_column(column: pd.Series, spec: Column, decimal: str, rows: np.ndarray,
-                  label: str) -> tuple[pd.Series, list[Problem]]:
+def _apply_column(column: pd.Series, cells: _Cells, spec: Column, decimal: str,
+                  rows: np.ndarray, label: str) -> tuple[pd.Series, list[Problem]]:
     """Type a schema column and list what breaks its rules."""
     problems = []
-    values = column.str.strip()
-    missing = values.isin(MISSING)
-    present = values[~missing]
+    missing = cells.missing
 
-    def report(mask: pd.Series, problem: str) -> None:
-        where = rows[np.flatnonzero(mask.reindex(column.index, fill_value=False).to_numpy())]
+    def report(mask: np.ndarray, problem: str) -> None:
+        where = rows[np.flatnonzero(mask)]
         if len(where):
             problems.append(Problem(label, spec.name, problem, tuple(where[:SHOW_ROWS].tolist()),
                                     len(where)))
@@ -535,33 +592,37 @@ def _apply_column(column: pd.Series, spec: Column, decimal: str, rows: np.ndarra
     if not spec.nullable:
         report(missing, "has empty cells")
     if spec.kind in ("integer", "number"):
-        numbers, bad = _to_numbers(present.str.replace(_CURRENCY, "", regex=True), decimal)
+        per_text, ok = _number_values(cells.texts, decimal)
+        numbers = pd.Series(cells.spread(per_text, np.nan), index=column.index)
         example = "12,50" if decimal == "," else "12.50"
-        report(bad, f"holds values that are not numbers (expected e.g. {example})")
+        report(~missing & ~cells.spread(ok, True), "holds values that are not numbers "
+               f"(expected e.g. {example})")
         if spec.kind == "integer":
-            report(~bad & (numbers % 1 != 0), "holds values that are not whole numbers")
-        typed = _numeric_column(numbers, column.index) if spec.kind == "integer" else \
-            numbers.reindex(column.index).astype("float64")
+            report((numbers % 1 != 0).to_numpy() & numbers.notna().to_numpy(),
+                   "holds values that are not whole numbers")
+        typed = _numeric_column(numbers) if spec.kind == "integer" else numbers
         bounds = numbers
     elif spec.kind == "date":
-        dates, bad = _to_dates(present)
-        report(bad, f"holds values that are not valid dates (expected {DATE_FORMATS})")
-        typed, bounds = dates.reindex(column.index), dates
+        per_text, ok = _date_values(cells.texts)
+        report(~missing & ~cells.spread(ok, True),
+               f"holds values that are not valid dates (expected {DATE_FORMATS})")
+        typed = pd.Series(cells.spread(per_text, np.datetime64("NaT")), index=column.index)
+        bounds = typed
     else:
-        typed = values.mask(missing)
-        bounds = present
+        typed = _text_column(cells, column.index)
+        bounds = typed
     if spec.min is not None:
         low = pd.Timestamp(spec.min) if spec.kind == "date" else spec.min
-        report(bounds < low, f"holds values below the minimum {spec.min}")
+        report((bounds < low).to_numpy(), f"holds values below the minimum {spec.min}")
     if spec.max is not None:
         high = pd.Timestamp(spec.max) if spec.kind == "date" else spec.max
-        report(bounds > high, f"holds values above the maximum {spec.max}")
+        report((bounds > high).to_numpy(), f"holds values above the maximum {spec.max}")
     if spec.allowed is not None:
         allowed = ", ".join(map(str, spec.allowed))
-        report(~typed.reindex(present.index).isin(spec.allowed),
+        report((typed.notna() & ~typed.isin(spec.allowed)).to_numpy(),
                f"holds values that are not allowed (allowed: {allowed})")
     if spec.unique:
-        report(typed.duplicated(keep=False) & typed.notna(), "holds duplicate values")
+        report((typed.duplicated(keep=False) & typed.notna()).to_numpy(), "holds duplicate values")
     return typed, problems
 
 
