@@ -366,7 +366,7 @@ def plot_confusion(table: pd.DataFrame, title: str = "What the model predicted v
     """
     counts = table.drop(columns="% correct")
     if ax is None:
-        _, ax = plt.subplots(figsize=(8, 6))
+        _, ax = plt.subplots(figsize=(10, 6))
     image = ax.imshow(counts.to_numpy(), cmap="Blues")
     ax.set_xticks(range(counts.shape[1]), counts.columns, rotation=20, ha="right")
     rows = zip(counts.index, table["% correct"], strict=True)
@@ -378,7 +378,7 @@ def plot_confusion(table: pd.DataFrame, title: str = "What the model predicted v
     ax.set_title(title)
     ax.set_xlabel("predicted label")
     ax.set_ylabel("actual label")
-    ax.figure.colorbar(image, ax=ax, label="number of rows")
+    ax.figure.colorbar(image, ax=ax, label="number of rows", fraction=0.04, pad=0.03)
     ax.figure.tight_layout()
     return ax.figure
 
