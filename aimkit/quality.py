@@ -42,6 +42,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from aimkit.io import parse_dates, parse_numbers
@@ -502,25 +503,21 @@ def golden_record(frame: pd.DataFrame, groups: pd.Series,
         recency = parse_dates(frame[order_by]).rank(method="first", na_option="top")
     else:
         recency = pd.Series(0.0, index=frame.index)
-    filled = (~frame.apply(is_missing)).sum(axis=1)
-    position = pd.Series(range(len(frame)), index=frame.index)
-    merged = {}
-    for group, members in frame.groupby(groups, sort=True):
-        record = {}
-        for column in frame.columns:
-            values = members[column][~is_missing(members[column])]
-            if values.empty:
-                record[column] = None
-                continue
-            counts = values.astype("str").value_counts()
-            best = counts[counts == counts.max()].index
-            candidates = values[values.astype("str").isin(best)]
-            ranked = sorted(candidates.index,
-                            key=lambda i: (recency[i], filled[i], -position[i]))
-            record[column] = frame.at[ranked[-1], column]
-        record["merged_rows"] = list(members.index)
-        merged[group] = record
-    return pd.DataFrame.from_dict(merged, orient="index")
+    missing = frame.apply(is_missing)
+    rank = pd.DataFrame({"group": groups.to_numpy(), "recency": recency.to_numpy(),
+                         "filled": (~missing).sum(axis=1).to_numpy(),
+                         "position": -np.arange(len(frame))}, index=frame.index)
+    merged = pd.DataFrame(index=pd.Index(sorted(pd.unique(groups)), name=None))
+    for column in frame.columns:
+        present = rank[~missing[column].to_numpy()].assign(text=frame[column].astype("str"))
+        present["count"] = present.groupby(["group", "text"])["text"].transform("size")
+        best = present.sort_values(["group", "count", "recency", "filled", "position"],
+                                   kind="stable").groupby("group").tail(1)
+        merged[column] = frame[column].loc[best.index].set_axis(best["group"]).reindex(
+            merged.index).astype("object").where(lambda v: v.notna(), None)
+    merged["merged_rows"] = pd.Series(frame.index, index=frame.index).groupby(
+        groups).agg(list).reindex(merged.index)
+    return merged
 
 
 # ----------------------------------------------------------------- the e-book's example
