@@ -1,7 +1,8 @@
 """Binder works from binder/ alone, proved the way repo2docker builds it (no Docker here).
 
 repo2docker installs binder/requirements.txt into a fresh Python (binder/runtime.txt), runs
-binder/postBuild from the repository root, then starts a Jupyter server in which JupyterLab
+binder/postBuild from the repository root, then starts a Jupyter server (through binder/start,
+which caps OpenMP threads) in which JupyterLab
 opens the course and ``voila/render/...`` URLs serve the apps. This test does the same in a
 clean virtual environment: it runs every notebook there and fetches a voila/render/ page
 through ``jupyter server``.
@@ -70,7 +71,8 @@ def test_every_notebook_runs_in_the_binder_environment(binder_env):
     venv, env = binder_env
     notebooks = sorted(str(p) for p in (ROOT / "notebooks").rglob("*.ipynb")
                        if ".ipynb_checkpoints" not in p.parts)
-    result = subprocess.run([str(venv / "bin" / "python"), "-c", RUN_NOTEBOOKS, *notebooks],
+    result = subprocess.run(["binder/start", str(venv / "bin" / "python"), "-c", RUN_NOTEBOOKS,
+                             *notebooks],
                             cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-3000:]
     assert result.stdout.count("ran ") == len(notebooks)
@@ -80,7 +82,7 @@ def test_jupyter_server_serves_a_voila_render_url(binder_env):
     venv, env = binder_env
     port = free_port()
     server = subprocess.Popen(
-        [str(venv / "bin" / "jupyter"), "server", "--no-browser", f"--port={port}",
+        ["binder/start", str(venv / "bin" / "jupyter"), "server", "--no-browser", f"--port={port}",
          "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=", "--ServerApp.password=",
          "--allow-root"],  # Binder runs as a normal user; CI runs as root
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
