@@ -116,11 +116,11 @@ def default_models(random_state: int = 0) -> dict[str, BaseEstimator]:
     return {
         "logistic regression": LogisticRegression(max_iter=2000),
         "k-nearest neighbours": KNeighborsClassifier(n_neighbors=25),
-        "random forest": RandomForestClassifier(n_estimators=150, min_samples_leaf=5, n_jobs=1,
+        "random forest": RandomForestClassifier(n_estimators=100, min_samples_leaf=5, n_jobs=1,
                                                 random_state=random_state),
-        "gradient boosting": GradientBoostingClassifier(n_estimators=100, subsample=0.9,
+        "gradient boosting": GradientBoostingClassifier(n_estimators=80, subsample=0.9,
                                                         random_state=random_state),
-        "XGBoost": LabelEncoded(XGBClassifier(n_estimators=150, max_depth=4, learning_rate=0.08,
+        "XGBoost": LabelEncoded(XGBClassifier(n_estimators=100, max_depth=4, learning_rate=0.08,
                                               subsample=0.9, n_jobs=1, tree_method="hist",
                                               random_state=random_state)),
     }
