@@ -51,15 +51,15 @@ def counts(changes):
             "Sleeping": groups["Sleeping"], "Growing": groups["Growing"]}
 
 
-# Not reached yet with this generator (measured: Needs attention 490, priority 177, Sleeping
-# 467, Growing 19): a slowing mid-segment customer lands in E rather than one level down.
+# Not reached yet with this generator (measured: Needs attention 393, Sleeping 414, Growing
+# 26): a slowing mid-segment customer lands in E rather than one level down.
 MISSED = pytest.mark.xfail(strict=True, reason="generator not yet tuned for this group")
 
 
 @pytest.mark.parametrize("name", [
-    "Top", "from Top",
-    pytest.param("Needs attention", marks=MISSED), pytest.param("priority", marks=MISSED),
-    pytest.param("Sleeping", marks=MISSED), pytest.param("Growing", marks=MISSED),
+    "Top", "from Top", "priority",
+    pytest.param("Needs attention", marks=MISSED), pytest.param("Sleeping", marks=MISSED),
+    pytest.param("Growing", marks=MISSED),
 ])
 def test_behaviour_group_counts_near_the_ebook(changes, name):
     found = counts(changes)[name]
