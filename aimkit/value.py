@@ -47,6 +47,37 @@ def annualise(probability, months: float):
     return 1 - (1 - np.asarray(probability, dtype=float)) ** (12 / months)
 
 
+def churn_probability(model, X, months: float = 12):
+    """Yearly churn probability from a classifier that predicts leaving within ``months``.
+
+    The churn label usually looks a few months ahead (here: left within six months); money
+    arithmetic (CLV, expected margin over a year) needs the yearly probability, see
+    :func:`annualise`.
+
+    Parameters
+    ----------
+    model : fitted classifier
+        With ``predict_proba``; class 1 = left.
+    X : DataFrame
+        The customers' features.
+    months : float
+        The horizon of the model's label.
+
+    Returns
+    -------
+    ndarray
+        Probability of leaving within twelve months.
+
+    Examples
+    --------
+    >>> from sklearn.dummy import DummyClassifier
+    >>> model = DummyClassifier(strategy="prior").fit([[0]] * 4, [0, 0, 0, 1])
+    >>> churn_probability(model, [[0]], months=6).round(4).tolist()
+    [0.4375]
+    """
+    return annualise(model.predict_proba(X)[:, 1], months)
+
+
 def clv(margin, churn, discount_rate: float = 0.08, years: int | None = None):
     """Customer lifetime value with constant yearly margin and constant retention.
 
@@ -368,6 +399,6 @@ def call_centre_card(customer: pd.Series, current: dict, offers: pd.DataFrame, *
 
 
 __all__ = [
-    "annualise", "calibration_table", "call_centre_card", "clv", "evaluate_policy",
-    "expected_margin", "next_best_offers", "offer_pairs",
+    "annualise", "calibration_table", "call_centre_card", "churn_probability", "clv",
+    "evaluate_policy", "expected_margin", "next_best_offers", "offer_pairs",
 ]

@@ -45,8 +45,8 @@ def score(tables: dict) -> pd.Series:
         features[energy.ACCEPT_FEATURES], accepted)
 
     now = energy.customer_view(tables, energy.EXPORT_DATE)
-    now["churn_probability"] = value.annualise(
-        churn_model.predict_proba(now[energy.CHURN_FEATURES])[:, 1], 6)
+    now["churn_probability"] = value.churn_probability(churn_model, now[energy.CHURN_FEATURES],
+                                                       months=6)
     now["margin"] = now["yearly_margin"]
     now["clv"] = value.clv(now["margin"], now["churn_probability"])
     at_risk = now[now["churn_probability"] >= now["churn_probability"].quantile(0.85)]

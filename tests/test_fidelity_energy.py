@@ -28,8 +28,8 @@ def case():
                                     scoring="roc_auc")
     accept_model = predict.best_model(accept, features[energy.ACCEPT_FEATURES], accepted, MODELS)
     now = energy.customer_view(tables, energy.EXPORT_DATE)
-    now["churn_probability"] = value.annualise(
-        churn_model.predict_proba(now[energy.CHURN_FEATURES])[:, 1], 6)
+    now["churn_probability"] = value.churn_probability(churn_model, now[energy.CHURN_FEATURES],
+                                                       months=6)
     now["margin"] = now["yearly_margin"]
     at_risk = now[now["churn_probability"] >= now["churn_probability"].quantile(0.85)]
     catalogue = tables["offer_catalogue"].set_index("offer_id")

@@ -133,3 +133,14 @@ def test_call_centre_card_shows_the_fields_the_agent_needs():
                      "Term: fixed price, 3 year(s)"]:
         assert expected in text, expected
     plt.close(fig)
+
+
+def test_churn_probability_is_the_annualised_class_1_probability():
+    from sklearn.linear_model import LogisticRegression
+
+    X = np.array([[0.0], [1.0], [2.0], [3.0]])
+    model = LogisticRegression().fit(X, [0, 0, 1, 1])
+    six_months = model.predict_proba(X)[:, 1]
+    np.testing.assert_allclose(value.churn_probability(model, X, months=6),
+                               1 - (1 - six_months) ** 2)
+    np.testing.assert_allclose(value.churn_probability(model, X), six_months)
