@@ -24,17 +24,17 @@ def chromium_path():
 
 
 @pytest.fixture(scope="session")
-def voila_url(chromium_path, tmp_path_factory):
-    """Base URL of standalone Voila serving ``notebooks/`` (from the repository root)."""
-    with serve("voila", tmp_path_factory.mktemp("voila") / "voila.log") as url:
-        yield url
+def voila_server(chromium_path, tmp_path_factory):
+    """Standalone Voila serving ``notebooks/`` (from the repository root, with voila.json)."""
+    with serve("voila", tmp_path_factory.mktemp("voila") / "voila.log") as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
-def server_url(chromium_path, tmp_path_factory):
-    """Base URL of ``jupyter server`` with the Voila extension, configured as on Binder."""
-    with serve("server", tmp_path_factory.mktemp("server") / "server.log") as url:
-        yield url
+def binder_server(chromium_path, tmp_path_factory):
+    """``jupyter server`` with the Voila extension, configured as on Binder."""
+    with serve("server", tmp_path_factory.mktemp("server") / "server.log") as server:
+        yield server
 
 
 @pytest.fixture(scope="session")

@@ -26,6 +26,7 @@ import sys
 import tempfile
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -79,39 +80,56 @@ def stop(process: subprocess.Popen) -> None:
         pass
 
 
-def command(mode: str, port: int, *extra: str) -> list[str]:
-    """The command line that serves the notebooks in ``mode`` ("voila" or "server")."""
+def command(mode: str, port: int, root: Path = NOTEBOOKS, *extra: str) -> list[str]:
+    """The command line that serves the notebooks below ``root`` in ``mode``."""
     if mode == "voila":
         return [str(BIN / "voila"), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
-                *extra, str(NOTEBOOKS)]
+                *extra, str(root)]
     if mode == "server":
         return [str(BIN / "jupyter-server"), "--no-browser", f"--port={port}",
                 "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=",
-                "--ServerApp.password=", f"--ServerApp.root_dir={ROOT}",
-                *([f"--config={BINDER_CONFIG}"] if BINDER_CONFIG.exists() else []), *extra]
+                "--ServerApp.password=", f"--ServerApp.root_dir={server_root(root)}",
+                f"--config={BINDER_CONFIG}", *extra]
     raise ValueError(f"unknown mode {mode!r}; use one of {MODES}")
 
 
-def render_url(mode: str, base: str, notebook: str) -> str:
-    """URL of a notebook (path below ``notebooks/``) rendered by Voila in ``mode``."""
-    prefix = "" if mode == "voila" else "notebooks/"
-    return f"{base}/voila/render/{prefix}{notebook}"
+def server_root(root: Path) -> Path:
+    """The Jupyter server's root: the repository for ``notebooks/`` (URLs as on Binder)."""
+    return ROOT if root == NOTEBOOKS else root
+
+
+@dataclass
+class Server:
+    """A running Voila (standalone or server extension) and how to reach its notebooks."""
+
+    mode: str
+    base: str
+    process: subprocess.Popen
+    log: Path
+    root: Path
+
+    def render_url(self, notebook: str) -> str:
+        """URL that renders ``notebook`` (a path below the served folder) in Voila."""
+        if self.mode == "server":
+            notebook = (self.root / notebook).relative_to(server_root(self.root)).as_posix()
+        return f"{self.base}/voila/render/{notebook}"
 
 
 @contextmanager
-def serve(mode: str, log: Path, *extra: str):
-    """Serve the notebooks in ``mode`` from the repository root, in a new process group.
+def serve(mode: str, log: Path, *extra: str, root: Path = NOTEBOOKS):
+    """Serve the notebooks below ``root`` in ``mode`` from the repository root.
 
-    Yields the base URL once the port answers; stops the group (server and kernels) on exit.
+    The server runs in its own process group; yields a :class:`Server` once its port answers
+    and stops the group (server and kernels) on exit.
     """
     port = free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     with open(log, "w") as out:
-        process = subprocess.Popen(command(mode, port, *extra), cwd=ROOT, stdout=out,
+        process = subprocess.Popen(command(mode, port, root, *extra), cwd=ROOT, stdout=out,
                                    stderr=subprocess.STDOUT, env=env, start_new_session=True)
     try:
         wait_for_port(port, process, log)
-        yield f"http://127.0.0.1:{port}"
+        yield Server(mode, f"http://127.0.0.1:{port}", process, log, root)
     finally:
         stop(process)
 

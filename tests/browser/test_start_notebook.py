@@ -4,7 +4,7 @@ import json
 import re
 
 import pytest
-from harness import NOTEBOOKS, open_app, page_problems, render_url
+from harness import NOTEBOOKS, open_app, page_problems
 
 START = NOTEBOOKS / "00_start_here.ipynb"
 
@@ -28,9 +28,9 @@ def title(notebook) -> str:
 
 
 @pytest.mark.browser
-def test_start_notebook_renders_without_errors(voila_url, page):
+def test_start_notebook_renders_without_errors(voila_server, page):
     notebook = start_notebook()
-    open_app(page, render_url("voila", voila_url, str(notebook.relative_to(NOTEBOOKS))))
+    open_app(page, voila_server.render_url(notebook.relative_to(NOTEBOOKS).as_posix()))
     heading = page.locator("h1").first
     assert heading.is_visible()
     assert title(notebook) in heading.inner_text()

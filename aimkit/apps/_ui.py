@@ -1,0 +1,159 @@
+"""Small building blocks shared by the apps: messages, downloads, figures, busy state, CSS.
+
+Nothing here writes into an ``ipywidgets.Output`` widget: figures become PNG ``Image`` widgets
+and tables HTML. Besides keeping the apps light, this avoids the output-widget traffic that
+triggers Voila's first-render hang (see :mod:`aimkit.apps.kernel_client`).
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from contextlib import contextmanager
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+
+from aimkit import i18n
+
+CSS = """
+<style>
+.aimkit-app { max-width: 60em; margin: 0 auto; font-size: 15px; line-height: 1.45; }
+.aimkit-app .widget-radio-box label { white-space: normal; line-height: 1.35; height: auto;
+  margin-bottom: .35em; align-items: flex-start; }
+.aimkit-app .widget-radio-box input { flex-shrink: 0; margin-top: .2em; }
+.aimkit-app table.aimkit { border-collapse: collapse; width: 100%; margin: .5em 0; }
+.aimkit-app table.aimkit th, .aimkit-app table.aimkit td { border-bottom: 1px solid #ddd;
+  padding: .3em .5em; text-align: left; vertical-align: top; }
+.aimkit-app table.aimkit td.num, .aimkit-app table.aimkit th.num { text-align: right; }
+.aimkit-msg { padding: .6em .9em; border-radius: 4px; margin: .4em 0; white-space: pre-line; }
+.aimkit-msg.error { background: #fdecea; border-left: 4px solid #c62828; }
+.aimkit-msg.info { background: #e8f1fb; border-left: 4px solid #1565c0; }
+.aimkit-msg.ok { background: #e8f5e9; border-left: 4px solid #2e7d32; }
+a.aimkit-download { display: inline-block; padding: .45em 1em; margin: .3em .5em .3em 0;
+  background: #1565c0; color: white !important; border-radius: 4px; text-decoration: none; }
+.aimkit-busy { color: #555; }
+.aimkit-busy::before { content: ""; display: inline-block; width: .9em; height: .9em;
+  margin-right: .5em; vertical-align: -.1em; border: 2px solid #1565c0;
+  border-right-color: transparent; border-radius: 50%; animation: aimkit-spin .8s linear infinite; }
+@keyframes aimkit-spin { to { transform: rotate(360deg); } }
+@media (max-width: 600px) { .aimkit-app { font-size: 14px; } }
+</style>
+"""
+
+
+def message(kind: str, text: str) -> str:
+    """HTML for a coloured message box (``kind``: "error", "info" or "ok"); text is escaped.
+
+    Examples
+    --------
+    >>> message("error", "<b>bad</b>")
+    '<div class="aimkit-msg error">&lt;b&gt;bad&lt;/b&gt;</div>'
+    """
+    return f'<div class="aimkit-msg {kind}">{html.escape(text)}</div>'
+
+
+def download_link(data: bytes | str, filename: str, mime: str, label: str) -> str:
+    """HTML for a download button holding the file itself (a ``data:`` URL; no server file).
+
+    Examples
+    --------
+    >>> download_link("a,b\\n", "x.csv", "text/csv", "Download")[:59]
+    '<a class="aimkit-download" download="x.csv" href="data:text'
+    """
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    encoded = base64.b64encode(data).decode("ascii")
+    return (f'<a class="aimkit-download" download="{html.escape(filename)}" '
+            f'href="data:{mime};base64,{encoded}">{html.escape(label)}</a>')
+
+
+def png(fig, dpi: int = 90) -> bytes:
+    """Render a matplotlib figure to PNG bytes and close it.
+
+    Examples
+    --------
+    >>> fig, ax = plt.subplots()
+    >>> png(fig)[:4]
+    b'\\x89PNG'
+    """
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def image(data: bytes = b"") -> widgets.Image:
+    """An image widget that shrinks to the screen width (phones).
+
+    Examples
+    --------
+    >>> image().layout.max_width
+    '100%'
+    """
+    return widgets.Image(value=data, format="png",
+                         layout=widgets.Layout(max_width="100%", height="auto"))
+
+
+def table(frame, columns: dict[str, str], numeric=(), formats: dict | None = None) -> str:
+    """An HTML table of ``frame``'s ``columns`` (``{column: header}``); cells are escaped.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table(pd.DataFrame({"a": ["<x>"]}), {"a": "A"})
+    '<table class="aimkit"><tr><th>A</th></tr><tr><td>&lt;x&gt;</td></tr></table>'
+    """
+    formats = formats or {}
+    head = "".join(f'<th{" class=num" if c in numeric else ""}>{html.escape(h)}</th>'
+                   for c, h in columns.items())
+    rows = []
+    for _, row in frame.iterrows():
+        cells = []
+        for c in columns:
+            value = row[c]
+            shown = formats[c](value) if c in formats else str(value)
+            cells.append(f'<td{" class=num" if c in numeric else ""}>{html.escape(shown)}</td>')
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return f'<table class="aimkit"><tr>{head}</tr>' + "".join(rows) + "</table>"
+
+
+def language_toggle(lang: str) -> widgets.ToggleButtons:
+    """The NL / EN switch shown at the top of each app.
+
+    Examples
+    --------
+    >>> language_toggle("nl").value
+    'nl'
+    """
+    return widgets.ToggleButtons(options=[("NL", "nl"), ("EN", "en")], value=lang,
+                                 tooltips=[i18n.LANGUAGE_NAMES[k] for k in ("nl", "en")],
+                                 style={"button_width": "3.5em"},
+                                 layout=widgets.Layout(width="auto"))
+
+
+@contextmanager
+def busy(status: widgets.HTML, lang: str):
+    """Show a spinner in ``status`` while the block runs; turn any error into a message.
+
+    Errors never reach the page as a traceback: the message names the error and says the
+    input is kept.
+
+    Examples
+    --------
+    >>> status = widgets.HTML()
+    >>> with busy(status, "en"):
+    ...     1 / 0
+    >>> "ZeroDivisionError" in status.value
+    True
+    """
+    status.value = f'<span class="aimkit-busy">{html.escape(i18n.text("busy", lang))}</span>'
+    try:
+        yield
+    except Exception as error:  # the app must keep working whatever happens
+        status.value = message("error", i18n.text(
+            "unexpected_error", lang, error=f"{type(error).__name__}: {error}"))
+    else:
+        if "aimkit-busy" in status.value:
+            status.value = ""

@@ -1,0 +1,252 @@
+"""Dutch and English texts of the Voila apps (Dutch by default, English on a toggle).
+
+Every text a workshop participant reads in an app lives in :data:`STRINGS`, under one key with
+a Dutch and an English version, so a trainer can correct a word in one place and the two
+languages cannot drift apart: :func:`problems` lists keys that miss a language or whose
+``{placeholders}`` differ between the languages (a test keeps that list empty).
+
+Examples
+--------
+>>> from aimkit import i18n
+>>> i18n.text("next")
+'Volgende'
+>>> i18n.text("step_of", "en", step=2, steps=8)
+'Step 2 of 8'
+
+Used in: aimkit.apps (notebooks/apps/data_maturity_scan.ipynb,
+notebooks/apps/segment_explorer.ipynb).
+"""
+
+from __future__ import annotations
+
+import string
+
+LANGUAGES = ("nl", "en")
+DEFAULT_LANGUAGE = "nl"
+LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
+
+STRINGS: dict[str, dict[str, str]] = {
+    # shared
+    "language": {"nl": "Taal", "en": "Language"},
+    "busy": {"nl": "Even geduld, ik reken…", "en": "One moment, calculating…"},
+    "unexpected_error": {
+        "nl": "Er ging iets mis ({error}). Je invoer is bewaard: probeer het opnieuw of kies "
+              "andere instellingen.",
+        "en": "Something went wrong ({error}). Your input is kept: try again or choose other "
+              "settings."},
+    "download": {"nl": "Download {what}", "en": "Download {what}"},
+    # data-maturity scan
+    "scan_title": {"nl": "Datamaturiteitsscan", "en": "Data-maturity scan"},
+    "scan_intro": {
+        "nl": "Beantwoord per stap de vragen over één dimensie. Kies telkens het antwoord dat "
+              "het best bij je bedrijf past. Op het einde zie je waar je staat, wat je "
+              "volgende stappen zijn en welke cases op jou lijken.",
+        "en": "Each step asks about one dimension. Pick the answer that fits your company "
+              "best. At the end you see where you stand, your next steps and which cases are "
+              "like you."},
+    "company": {"nl": "Bedrijf", "en": "Company"},
+    "company_placeholder": {"nl": "naam van je bedrijf (optioneel)",
+                            "en": "your company's name (optional)"},
+    "step_of": {"nl": "Stap {step} van {steps}", "en": "Step {step} of {steps}"},
+    "answered_of": {"nl": "{answered} van {questions} vragen beantwoord",
+                    "en": "{answered} of {questions} questions answered"},
+    "back": {"nl": "Vorige", "en": "Back"},
+    "next": {"nl": "Volgende", "en": "Next"},
+    "show_results": {"nl": "Toon mijn resultaat", "en": "Show my result"},
+    "to_questions": {"nl": "Terug naar de vragen", "en": "Back to the questions"},
+    "no_answers": {"nl": "Beantwoord minstens één vraag om een resultaat te zien.",
+                   "en": "Answer at least one question to see a result."},
+    "results_title": {"nl": "Jouw resultaat", "en": "Your result"},
+    "stage_line": {"nl": "Stadium {number} van {stages}: {name}",
+                   "en": "Stage {number} of {stages}: {name}"},
+    "overall_line": {"nl": "Totaalscore {score} op {top}",
+                     "en": "Overall score {score} out of {top}"},
+    "unanswered": {"nl": "{count} vragen zijn nog niet beantwoord; het resultaat telt alleen "
+                         "je antwoorden.",
+                   "en": "{count} questions are not answered yet; the result counts only your "
+                         "answers."},
+    "per_dimension": {"nl": "Niveau per dimensie", "en": "Level per dimension"},
+    "col_dimension": {"nl": "Dimensie", "en": "Dimension"},
+    "col_level": {"nl": "Niveau", "en": "Level"},
+    "col_explanation": {"nl": "Wat betekent dit?", "en": "What does it mean?"},
+    "level_cell": {"nl": "{level} · {name} (score {score})",
+                   "en": "{level} · {name} (score {score})"},
+    "not_answered": {"nl": "niet beantwoord", "en": "not answered"},
+    "next_steps": {"nl": "Je drie volgende stappen", "en": "Your next three steps"},
+    "similar_title": {"nl": "Bedrijven zoals jij", "en": "Companies like you"},
+    "similar_intro": {"nl": "Deze cases uit het e-book lijken het meest op jouw profiel. Open "
+                            "de case-notebook om te zien wat zij met hun data deden.",
+                      "en": "These e-book cases are closest to your profile. Open the case "
+                            "notebook to see what they did with their data."},
+    "similar_line": {"nl": "{name} ({sector}), stadium {stage}",
+                     "en": "{name} ({sector}), stage {stage}"},
+    "open_case": {"nl": "open de case", "en": "open the case"},
+    "report_what": {"nl": "rapport (HTML)", "en": "report (HTML)"},
+    "answers_what": {"nl": "antwoorden (JSON)", "en": "answers (JSON)"},
+    "load_answers": {"nl": "Laad antwoorden (JSON)", "en": "Load answers (JSON)"},
+    "save_hint": {"nl": "Bewaar je antwoorden om de scan later verder te zetten of te "
+                        "herhalen.",
+                  "en": "Save your answers to continue or repeat the scan later."},
+    "loaded": {"nl": "Antwoorden geladen uit {file}.", "en": "Answers loaded from {file}."},
+    "load_failed": {"nl": "Dit bestand kon ik niet laden: {reason}",
+                    "en": "I could not load this file: {reason}"},
+    # segment explorer
+    "explorer_title": {"nl": "Segmentverkenner", "en": "Segment explorer"},
+    "explorer_intro": {
+        "nl": "Deel je klanten op in segmenten op basis van hun aankopen: hoe recent, hoe vaak "
+              "en voor hoeveel ze kopen (RFM). Kies een voorbeelddataset of laad je eigen "
+              "export met transacties.",
+        "en": "Split your customers into segments by how they buy: how recently, how often "
+              "and for how much (RFM). Pick an example dataset or load your own export of "
+              "transactions."},
+    "tab_data": {"nl": "1 · Data", "en": "1 · Data"},
+    "tab_segments": {"nl": "2 · Segmenten", "en": "2 · Segments"},
+    "tab_periods": {"nl": "3 · Periodes", "en": "3 · Periods"},
+    "tab_export": {"nl": "4 · Export", "en": "4 · Export"},
+    "example_data": {"nl": "Voorbeelddata", "en": "Example data"},
+    "choose_example": {"nl": "— kies een case —", "en": "— choose a case —"},
+    "or_upload": {"nl": "of laad je eigen CSV met transacties (één regel per aankoop):",
+                  "en": "or load your own CSV of transactions (one line per purchase):"},
+    "upload_csv": {"nl": "Laad CSV", "en": "Load CSV"},
+    "need_data": {"nl": "Kies eerst een voorbeelddataset of laad je eigen CSV (tab 1).",
+                  "en": "First pick an example dataset or load your own CSV (tab 1)."},
+    "mapping_title": {"nl": "Welke kolom is wat?", "en": "Which column is which?"},
+    "mapping_intro": {"nl": "De kolomnamen van {file} zijn anders dan verwacht. Duid aan welke "
+                            "kolom de klant, de bestelling, de datum en het bedrag bevat.",
+                      "en": "The column names of {file} differ from what I expect. Point out "
+                            "which column holds the customer, the order, the date and the "
+                            "amount."},
+    "field_customer_id": {"nl": "Klant", "en": "Customer"},
+    "field_order_id": {"nl": "Bestelling", "en": "Order"},
+    "field_order_date": {"nl": "Datum", "en": "Date"},
+    "field_amount": {"nl": "Bedrag", "en": "Amount"},
+    "use_columns": {"nl": "Gebruik deze kolommen", "en": "Use these columns"},
+    "same_column": {"nl": "Kies voor elk veld een andere kolom.",
+                    "en": "Choose a different column for each field."},
+    "file_problem": {"nl": "Dit bestand kan ik (nog) niet gebruiken. Pas de export aan en laad "
+                           "hem opnieuw:",
+                     "en": "I cannot use this file (yet). Fix the export and load it again:"},
+    "loaded_data": {"nl": "{file}: {lines} regels, {customers} klanten, van {first} tot {last}.",
+                    "en": "{file}: {lines} lines, {customers} customers, from {first} to {last}."},
+    "dropped_lines": {"nl": "{count} regels zonder klantnummer tellen niet mee.",
+                      "en": "{count} lines without a customer number are left out."},
+    "method": {"nl": "Methode", "en": "Method"},
+    "method_rfm": {"nl": "RFM-segmenten", "en": "RFM segments"},
+    "method_kmeans": {"nl": "Clustering (KMeans)", "en": "Clustering (KMeans)"},
+    "k": {"nl": "Aantal segmenten k", "en": "Number of segments k"},
+    "features": {"nl": "Kenmerken", "en": "Features"},
+    "need_feature": {"nl": "Kies minstens één kenmerk.", "en": "Choose at least one feature."},
+    "feature_recency": {"nl": "recentheid (dagen)", "en": "recency (days)"},
+    "feature_frequency": {"nl": "frequentie (bestellingen)", "en": "frequency (orders)"},
+    "feature_monetary": {"nl": "bedrag (€)", "en": "monetary (€)"},
+    "feature_tenure": {"nl": "klant sinds (dagen)", "en": "tenure (days)"},
+    "sizes_title": {"nl": "Grootte van de segmenten", "en": "Segment sizes"},
+    "profile_title": {"nl": "Profiel per segment (gemiddelden)",
+                      "en": "Profile per segment (means)"},
+    "col_segment": {"nl": "Segment", "en": "Segment"},
+    "col_customers": {"nl": "Klanten", "en": "Customers"},
+    "col_share": {"nl": "Aandeel", "en": "Share"},
+    "treemap_title": {"nl": "Klanten per segment", "en": "Customers per segment"},
+    "scatter_title": {"nl": "Recentheid en bedrag per klant",
+                      "en": "Recency and spend per customer"},
+    "axis_recency": {"nl": "dagen sinds laatste aankoop", "en": "days since last purchase"},
+    "axis_monetary": {"nl": "totaal bedrag (€, log-schaal)", "en": "total spend (€, log scale)"},
+    "periods_intro": {
+        "nl": "Vergelijk het koopgedrag in de laatste periode met de periode ervoor: wie bleef "
+              "trouw, wie groeide, wie heeft aandacht nodig en wie valt in slaap?",
+        "en": "Compare buying behaviour in the latest period with the period before: who "
+              "stayed loyal, who grew, who needs attention and who is falling asleep?"},
+    "months": {"nl": "Maanden per periode", "en": "Months per period"},
+    "compare": {"nl": "Vergelijk", "en": "Compare"},
+    "periods_line": {"nl": "Basisperiode {b_start} – {b_end}; huidige periode {c_start} – {c_end}.",
+                     "en": "Baseline {b_start} – {b_end}; current period {c_start} – {c_end}."},
+    "too_short": {"nl": "De data beslaan {days} dagen: te kort voor twee periodes van {months} "
+                        "maanden. Kies minder maanden.",
+                  "en": "The data cover {days} days: too short for two periods of {months} "
+                        "months. Choose fewer months."},
+    "groups_title": {"nl": "Gedragsgroepen", "en": "Behaviour groups"},
+    "col_group": {"nl": "Groep", "en": "Group"},
+    "col_priority": {"nl": "Prioriteit", "en": "Priority"},
+    "transitions_title": {"nl": "Verschuivingen tussen segmenten",
+                          "en": "Moves between segments"},
+    "export_intro": {
+        "nl": "Exporteer de gekozen segmenten als CSV voor je mailingtool. Klantnummers worden "
+              "standaard gepseudonimiseerd en cellen die een rekenblad als formule zou lezen, "
+              "worden onschadelijk gemaakt.",
+        "en": "Export the chosen segments as CSV for your mailing tool. Customer numbers are "
+              "pseudonymised by default and cells a spreadsheet would run as a formula are "
+              "neutralised."},
+    "segments_to_export": {"nl": "Segmenten", "en": "Segments"},
+    "pseudonymise": {"nl": "Pseudonimiseer klantnummers", "en": "Pseudonymise customer numbers"},
+    "make_csv": {"nl": "Maak CSV", "en": "Make CSV"},
+    "export_ready": {"nl": "{customers} klanten in {segments} segmenten.",
+                     "en": "{customers} customers in {segments} segments."},
+    "export_real_ids": {"nl": "Let op: dit bestand bevat echte klantnummers. Deel het enkel met "
+                              "wie ze mag zien.",
+                        "en": "Careful: this file holds real customer numbers. Share it only "
+                              "with people allowed to see them."},
+    "csv_what": {"nl": "segmenten (CSV)", "en": "segments (CSV)"},
+    "choose_segments": {"nl": "Kies minstens één segment.", "en": "Choose at least one segment."},
+}
+"""Every app text: ``{key: {"nl": ..., "en": ...}}``."""
+
+
+def text(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
+    """Return the text for ``key`` in ``lang``, with ``{placeholders}`` filled in.
+
+    Parameters
+    ----------
+    key : str
+        A key of :data:`STRINGS`.
+    lang : {"nl", "en"}
+        The language; Dutch by default.
+    **values
+        Values for the placeholders.
+
+    Raises
+    ------
+    KeyError
+        For an unknown key or language.
+
+    Examples
+    --------
+    >>> text("back", "en")
+    'Back'
+    >>> text("answered_of", answered=3, questions=16)
+    '3 van 16 vragen beantwoord'
+    """
+    if lang not in LANGUAGES:
+        raise KeyError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
+    return STRINGS[key][lang].format(**values)
+
+
+def placeholders(template: str) -> set[str]:
+    """Names of the ``{placeholders}`` in a text.
+
+    Examples
+    --------
+    >>> sorted(placeholders("Step {step} of {steps}"))
+    ['step', 'steps']
+    """
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def problems(strings: dict[str, dict[str, str]] | None = None) -> list[str]:
+    """List keys that miss a language, are empty, or use other placeholders per language.
+
+    Examples
+    --------
+    >>> problems({"ok": {"nl": "Ja {x}", "en": "Yes {x}"}, "bad": {"nl": "Nee {x}", "en": "No"}})
+    ["bad: placeholders differ between languages (nl: ['x'], en: [])"]
+    """
+    found = []
+    for key, versions in (STRINGS if strings is None else strings).items():
+        missing = [lang for lang in LANGUAGES if not versions.get(lang, "").strip()]
+        if missing:
+            found.append(f"{key}: no text for {', '.join(missing)}")
+            continue
+        names = {lang: sorted(placeholders(versions[lang])) for lang in LANGUAGES}
+        if len({tuple(v) for v in names.values()}) > 1:
+            detail = ", ".join(f"{lang}: {names[lang]}" for lang in LANGUAGES)
+            found.append(f"{key}: placeholders differ between languages ({detail})")
+    return found
