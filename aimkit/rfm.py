@@ -51,11 +51,15 @@ def _days(column: pd.Series, name: str) -> np.ndarray:
             column = pd.to_datetime(column, format="ISO8601")
         except (ValueError, TypeError):
             column = pd.to_datetime(column)
-    values = column.to_numpy(dtype="datetime64[ns]")
-    if np.isnat(values).any():
-        missing = int(np.isnat(values).sum())
+    values = column.to_numpy()
+    if values.dtype.kind != "M":
+        values = values.astype("datetime64[ns]")
+    ticks = values.view(np.int64)
+    missing = int((ticks == np.iinfo(np.int64).min).sum())  # NaT
+    if missing:
         raise ValueError(f"column {name!r} has {missing} missing or unreadable dates")
-    return values.astype("datetime64[D]").astype(np.int64)
+    unit, count = np.datetime_data(values.dtype)
+    return ticks // (np.timedelta64(1, "D") // np.timedelta64(count, unit))  # floor: day
 
 
 def _day(value) -> int:
@@ -146,7 +150,13 @@ def rfm_table(transactions: pd.DataFrame, *, now=None, customer: str = "customer
     new_run[1:] |= orders[1:] != orders[:-1]
     starts = np.flatnonzero(new_run)
     run_cust, uniques = _factorize(cust[starts], sort=True)  # -1: no customer
-    run_order, order_uniques = _factorize(orders[starts])
+    run_orders = orders[starts]
+    if run_orders.dtype.kind in "iuf" and (np.diff(run_orders) > 0).all():
+        run_order = np.arange(len(starts))  # numbers rising line by line: every run is an order
+        n_orders = len(starts)
+    else:
+        run_order, order_uniques = _factorize(run_orders)
+        n_orders = len(order_uniques)
     linked = run_cust >= 0
     if (run_order[linked] < 0).any():
         raise ValueError(f"column {order!r} has missing order ids")
@@ -169,7 +179,7 @@ def rfm_table(transactions: pd.DataFrame, *, now=None, customer: str = "customer
     np.maximum.at(last, run_cust, run_last)
     np.minimum.at(first, run_cust, run_first)
     monetary = np.bincount(run_cust, weights=run_money, minlength=n)
-    frequency = _distinct_orders(run_cust, run_order, n, len(order_uniques))
+    frequency = _distinct_orders(run_cust, run_order, n, n_orders)
 
     index = categories[uniques.astype(np.int64)] if categories is not None else uniques
     return pd.DataFrame({"recency": today - last, "frequency": frequency,

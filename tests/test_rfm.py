@@ -274,3 +274,19 @@ def test_overlapping_periods_count_first_buyers_of_the_current_period_as_new():
                                 current=("2021-01-01", "2021-12-31"), segmenter=ByMoney())
     assert table.loc["fresh", "group"] == "New" and table.loc["fresh", "levels_dropped"] == 0
     assert table.loc["old", "group"] == "Top"  # 300 over three years, 150 now: still A
+
+
+def test_rising_order_numbers_and_repeated_ones_give_the_same_counts():
+    rising = lines([("a", 1, "2022-01-01", 1.0), ("a", 1, "2022-01-01", 2.0),
+                    ("b", 2, "2022-01-02", 1.0), ("a", 3, "2022-01-03", 1.0)])
+    repeated = rising.assign(order_id=[1, 1, 2, 1])  # a's third line reuses order 1
+    assert rfm.rfm_table(rising)["frequency"].tolist() == [2, 1]
+    assert rfm.rfm_table(repeated)["frequency"].tolist() == [1, 1]
+
+
+def test_dates_before_1970_and_in_seconds_fall_on_their_calendar_day():
+    data = lines([("a", 1, pd.Timestamp("1969-12-31 23:59"), 1.0),
+                  ("a", 2, pd.Timestamp("1970-01-02 00:01"), 1.0)])
+    data["order_date"] = data["order_date"].astype("datetime64[s]")
+    table = rfm.rfm_table(data, now="1970-01-03")
+    assert table.loc["a", ["recency", "tenure"]].tolist() == [1, 3]
