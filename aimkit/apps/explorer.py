@@ -163,8 +163,11 @@ class SegmentExplorer:
         self.upload_label = widgets.HTML()
         self.upload = widgets.FileUpload(accept=".csv,.txt", multiple=False)
         self.upload.observe(self._on_upload, "value")
+        self.upload.add_class("aimkit-upload")
         self.mapping_text = widgets.HTML()
         self.mapping = {f: widgets.Dropdown(layout=widgets.Layout(width="auto")) for f in FIELDS}
+        for field, dropdown in self.mapping.items():
+            dropdown.add_class(f"aimkit-map-{field}")
         self.use_columns = widgets.Button(button_style="primary", icon="check")
         self.use_columns.on_click(self._on_use_columns)
         self.mapping_box = widgets.VBox([self.mapping_text, *self.mapping.values(),
@@ -178,6 +181,7 @@ class SegmentExplorer:
         self.method = widgets.ToggleButtons(options=[("RFM", "rfm"), ("KMeans", "kmeans")],
                                             layout=widgets.Layout(width="auto"))
         self.k = widgets.IntSlider(value=4, min=2, max=8, continuous_update=False)
+        self.k.add_class("aimkit-k")
         self.features = {f: widgets.Checkbox(value=f != "tenure", indent=False,
                                              layout=widgets.Layout(width="auto"))
                          for f in FEATURES}

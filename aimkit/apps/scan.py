@@ -64,6 +64,7 @@ class MaturityScan:
         self.status = widgets.HTML()
         self.upload = widgets.FileUpload(accept=".json", multiple=False)
         self.upload.observe(self._on_upload, "value")
+        self.upload.add_class("aimkit-load")
         self.save_hint = widgets.HTML()
         self.questionnaire = widgets.VBox([
             self.step_label, self.progress, self.questions,
