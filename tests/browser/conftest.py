@@ -10,6 +10,10 @@ import os
 
 import pytest
 from harness import CHROMIUM, RENDER_TIMEOUT, chromium_available, launch_browser, serve
+from playwright.sync_api import expect
+
+# Assertions wait as long as a render may take on two loaded cores.
+expect.set_options(timeout=RENDER_TIMEOUT)
 
 
 @pytest.fixture(scope="session")

@@ -87,7 +87,7 @@ def command(mode: str, port: int, root: Path = NOTEBOOKS, *extra: str) -> list[s
                 *extra, str(root)]
     if mode == "server":
         return [str(BIN / "jupyter-server"), "--no-browser", f"--port={port}",
-                "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=",
+                "--ServerApp.ip=127.0.0.1", "--allow-root", "--IdentityProvider.token=",
                 "--ServerApp.password=", f"--ServerApp.root_dir={server_root(root)}",
                 f"--config={BINDER_CONFIG}", *extra]
     raise ValueError(f"unknown mode {mode!r}; use one of {MODES}")
