@@ -1,0 +1,287 @@
+"""The apps' logic without a browser, and the kernel client that prevents Voila's hang."""
+
+import asyncio
+import base64
+import json
+import re
+import time
+
+import ipywidgets as widgets
+import pandas as pd
+import pytest
+import zmq
+import zmq.asyncio
+from jupyter_client.channels import AsyncZMQSocketChannel
+from jupyter_client.session import Session
+
+from aimkit import io, maturity
+from aimkit.apps import explorer, scan
+from aimkit.apps.kernel_client import RearmingChannel, VoilaKernelClient
+
+
+# ------------------------------------------------------------------------ kernel client
+async def _reply_after_a_shadow_send(channel_class) -> bool:
+    """Replay the race behind Voila's first-render hang; True when the pending poll wakes.
+
+    nbclient waits for an execute_reply with ``await shell.poll()``; meanwhile it sends an
+    Output widget's state on the same socket through jupyter_client's Session, which writes
+    through a blocking shadow socket. If the reply arrives just before that send, the send
+    swallows the socket's edge-triggered wake-up.
+    """
+    context = zmq.asyncio.Context()
+    kernel = context.socket(zmq.ROUTER)
+    port = kernel.bind_to_random_port("tcp://127.0.0.1")
+    shell = context.socket(zmq.DEALER)
+    shell.connect(f"tcp://127.0.0.1:{port}")
+    channel = channel_class(shell, Session(key=b""))
+    try:
+        channel.send(channel.session.msg("execute_request", {"code": "1"}))
+        ident, *_ = await kernel.recv_multipart()
+        waiting = asyncio.ensure_future(shell.poll())  # nbclient waits for the reply
+        await asyncio.sleep(0.05)
+        zmq.Socket.shadow(kernel.underlying).send_multipart([ident, b"execute_reply"])
+        time.sleep(0.2)  # the reply lands in the socket while the event loop is busy
+        channel.send(channel.session.msg("comm_msg", {"data": {}}))  # the Output widget sync
+        try:
+            await asyncio.wait_for(waiting, 1.0)
+        except TimeoutError:
+            return False
+        return True
+    finally:
+        shell.close(0)
+        kernel.close(0)
+        context.term()
+
+
+def test_the_stock_channel_misses_the_reply_that_causes_the_hang():
+    assert asyncio.run(_reply_after_a_shadow_send(AsyncZMQSocketChannel)) is False
+
+
+def test_the_rearming_channel_wakes_the_pending_poll():
+    assert asyncio.run(_reply_after_a_shadow_send(RearmingChannel)) is True
+
+
+def test_both_serving_modes_select_the_voila_kernel_client():
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[1]
+    name = f"{VoilaKernelClient.__module__}.{VoilaKernelClient.__name__}"
+    for path in (root / "voila.json", root / "binder" / "jupyter_server_config.json"):
+        config = json.loads(path.read_text())
+        assert config["AsyncKernelManager"]["client_class"] == name, path.name
+        assert config.get("VoilaConfiguration", {}).get("show_tracebacks") in (None, False)
+    voila = json.loads((root / "voila.json").read_text())["VoilaConfiguration"]
+    assert voila == {"show_tracebacks": False, "strip_sources": True}
+
+
+# --------------------------------------------------------------- no Output capturing
+@pytest.fixture
+def no_output_capture(monkeypatch):
+    """Fail when an app writes into an Output widget (the traffic that hangs Voila)."""
+    def refuse(self):
+        raise AssertionError("an app must not capture into an Output widget")
+    monkeypatch.setattr(widgets.Output, "__enter__", refuse)
+
+
+def data_url(html: str, suffix: str) -> bytes:
+    match = re.search(rf'download="[^"]*{re.escape(suffix)}" href="data:[^;]+;base64,([^"]+)"',
+                      html)
+    assert match, f"no {suffix} download in {html[:200]}"
+    return base64.b64decode(match.group(1))
+
+
+# ------------------------------------------------------------------------ maturity scan
+def answer_all(app, level):
+    for q in app.model.questions:
+        app.answer(q.id, level)
+
+
+def test_scan_walks_the_steps_and_scores(no_output_capture):
+    app = scan.MaturityScan()
+    assert "Stap 1 van 8" in app.step_label.value and app.back.disabled
+    app.next.click()
+    assert app.step == 1 and app.progress.value == 2
+    radios = [w for w in app.questions.children if isinstance(w, widgets.RadioButtons)]
+    radios[0].value = 4
+    assert app.answers == {app.model.dimensions[1].questions[0].id: 4}
+    assert "1 van 16 vragen beantwoord" in app.step_label.value
+    app.go(99)
+    assert app.step == 7 and app.next.description == "Toon mijn resultaat"
+    answer_all(app, 4)
+    app.next.click()
+    assert app.body.children == (app.results,)
+    assert "Stadium 4 van 5: Voorspellen" in app.stage.value
+    assert app.radar.value[:4] == b"\x89PNG"
+    assert app.levels.value.count("<tr>") == 1 + 8
+    assert app.steps.value.count("<li>") == 3
+    assert app.similar.value.count('href="../cases/') == 3
+
+
+def test_scan_without_answers_says_so():
+    app = scan.MaturityScan("en")
+    app.show_results()
+    assert "Answer at least one question" in app.status.value
+    assert app.body.children == (app.questionnaire,)
+
+
+def test_scan_downloads_round_trip(no_output_capture):
+    app = scan.MaturityScan()
+    answer_all(app, 2)
+    app.company.value = "Bakkerij <Peeters>"
+    app.show_results()
+    saved = data_url(app.downloads.value, ".json")
+    assert maturity.loads(saved).answers == app.answers
+    report = data_url(app.downloads.value, ".html").decode("utf-8")
+    assert "Verzamelen" in report and "&lt;Peeters&gt;" in report
+    assert 'download="maturity-bakkerij-peeters.html"' in app.downloads.value
+
+
+def test_scan_loads_answers_and_refuses_bad_files():
+    app = scan.MaturityScan("en")
+    app.answer("quality_checks", 1)
+    assert not app.load(b"{not json", "broken.json")
+    assert "could not load" in app.status.value and "broken.json" in app.status.value
+    assert app.answers == {"quality_checks": 1}
+    assert not app.load(b'{"answers": {"no_such_question": 3}}', "other.json")
+    assert app.answers == {"quality_checks": 1}
+    good = json.dumps({"company": "Shop", "answers": {"quality_checks": 5, "privacy_register": 4}})
+    assert app.load(good.encode(), "scan.json")
+    assert app.answers == {"quality_checks": 5, "privacy_register": 4}
+    assert app.company.value == "Shop" and "Answers loaded from scan.json" in app.status.value
+
+
+def test_scan_language_toggle_keeps_the_answers():
+    app = scan.MaturityScan()
+    answer_all(app, 3)
+    app.show_results()
+    app.toggle.value = "en"
+    assert "Data-maturity scan" in app.title.value
+    assert "Stage 3 of 5: Reporting" in app.stage.value
+    assert app.answers and app.body.children == (app.results,)
+    app.toggle.value = "nl"
+    assert "Rapporteren" in app.stage.value
+
+
+def test_an_unexpected_error_becomes_a_message(monkeypatch):
+    app = scan.MaturityScan()
+    app.answer("quality_checks", 3)
+    monkeypatch.setattr(maturity, "assess", lambda *a, **k: 1 / 0)
+    app.show_results()
+    assert "Er ging iets mis (ZeroDivisionError" in app.status.value
+    assert "Traceback" not in app.status.value
+
+
+# ---------------------------------------------------------------------- segment explorer
+BELGIAN = ("Klantnummer;Factuurnr;Datum;Bedrag;Opmerking\n"
+           "K1;F1;03/01/2025;1.250,50;=HYPERLINK(1)\n"
+           "K1;F2;20/03/2025;80,00;\n"
+           "K2;F3;15/02/2025;45,25;\n"
+           ";F4;16/02/2025;10,00;kassa\n"
+           "K3;F5;01/06/2025;300,00;\n").encode("cp1252")
+
+
+def test_guess_mapping_prefers_known_names():
+    assert explorer.guess_mapping(["customer_id", "order_id", "order_date", "amount"]) == {
+        f: f for f in explorer.FIELDS}
+    guess = explorer.guess_mapping(["Wie", "Bon", "Datum", "Totaal"])
+    assert guess == {"customer_id": None, "order_id": "Bon", "order_date": "Datum",
+                     "amount": "Totaal"}
+
+
+def test_read_transactions_belgian_export_drops_unlinked_lines():
+    lines = explorer.read_transactions(BELGIAN, "kassa.csv", explorer.guess_mapping(
+        ["Klantnummer", "Factuurnr", "Datum", "Bedrag"]))
+    assert list(lines.columns) == list(explorer.FIELDS)
+    assert len(lines) == 4 and lines.attrs["dropped"] == 1
+    assert lines["amount"].tolist() == [1250.5, 80.0, 45.25, 300.0]
+    assert lines["order_date"].iloc[1] == pd.Timestamp("2025-03-20")
+
+
+def test_explorer_upload_mapping_step_and_errors(no_output_capture):
+    app = explorer.SegmentExplorer()
+    app.load_upload(BELGIAN.replace(b"Klantnummer", b"Wie"), "kassa.csv")
+    assert app.mapping_box.layout.display == "flex" and app.lines is None
+    assert "kolom" in app.mapping_text.value
+    app.mapping["customer_id"].value = "Wie"
+    app.mapping["order_id"].value = "Wie"
+    app.use_columns.click()
+    assert "andere kolom" in app.status.value and app.lines is None
+    app.mapping["order_id"].value = "Factuurnr"
+    app.use_columns.click()
+    assert app.lines is not None and len(app.rfm) == 3
+    assert "1 regels zonder klantnummer" in app.data_info.value
+    assert app.mapping_box.layout.display == "none"
+    # a broken file: a message that names the column, and the loaded data stay
+    app.load_upload(BELGIAN.replace(b"80,00", b"tachtig"), "fout.csv")
+    assert "fout.csv, column &#x27;amount&#x27;" in app.status.value
+    assert len(app.rfm) == 3
+    app.load_upload(b"", "leeg.csv")
+    assert "empty" in app.status.value
+
+
+def test_explorer_methods_k_and_features(no_output_capture):
+    app = explorer.SegmentExplorer("en")
+    app.load_example("trailfinders")
+    assert set(app.segments.cat.categories) >= {"Champions", "Lost"}
+    assert "Segment sizes" in app.sizes.value and app.treemap.value[:4] == b"\x89PNG"
+    app.method.value = "kmeans"
+    assert app.kmeans_box.layout.display == "flex"
+    assert app.segments.nunique() == 4
+    app.k.value = 6
+    assert app.segments.nunique() == 6 and app.sizes.value.count("<tr>") == 1 + 6
+    assert list(app.export_segments.options) == list("ABCDEF")
+    for box in app.features.values():
+        box.value = False
+    assert "Choose at least one feature" in app.status.value
+    app.features["monetary"].value = True
+    assert app.segments.nunique() == 6
+    profile = app.profile.value
+    assert "€" in profile and "recency (days)" in profile
+
+
+def test_explorer_export_is_pseudonymised_and_formula_safe():
+    app = explorer.SegmentExplorer()
+    lines = explorer.read_transactions(BELGIAN, "kassa.csv", explorer.guess_mapping(
+        ["Klantnummer", "Factuurnr", "Datum", "Bedrag"]))
+    app.set_lines(lines.assign(customer_id=lines["customer_id"].replace("K3", "=cmd|x")))
+    text = app.export()
+    rows = pd.read_csv(pd.io.common.StringIO(text), dtype=str)
+    assert len(rows) == 3 and rows["customer_id"].str.fullmatch(r"P[0-9a-f]{16}").all()
+    app.export_segments.value = app.export_segments.options[:1]
+    assert len(pd.read_csv(pd.io.common.StringIO(app.export()))) < 3
+    app.export_segments.value = tuple(app.export_segments.options)
+    app.pseudonymise.value = False
+    text = app.export()
+    assert "K1" in text and "'=cmd|x" in text and "echte klantnummers" in app.export_link.value
+    assert data_url(app.export_link.value, ".csv").decode() == text
+
+
+def test_explorer_compares_periods():
+    app = explorer.SegmentExplorer("en")
+    app.compare_periods()
+    assert "First pick an example dataset" in app.status.value
+    app.load_example("annapops")
+    app.months.value = 12
+    app.compare_periods()
+    groups = app.comparison["group"].astype(str)
+    assert {"New", "Loyal"} <= set(groups)
+    assert "Behaviour groups" in app.groups.value and app.transitions.value[:4] == b"\x89PNG"
+    (b0, b1), (c0, c1) = app.periods
+    assert c1 == app.lines["order_date"].max().normalize()
+    assert b1 == c0 - pd.Timedelta(days=1)
+    app.months.value = 24
+    app.lines = app.lines[app.lines["order_date"] > c0]
+    app.compare_periods()
+    assert "too short" in app.status.value
+
+
+def test_example_datasets_read_cleanly():
+    for name in explorer.EXAMPLES:
+        content, file = explorer.example_bytes(name)
+        lines = explorer.read_transactions(content, file, explorer.SegmentExplorer._example_mapping(
+            name))
+        assert len(lines) > 100 and lines["customer_id"].notna().all(), name
+
+
+def test_schema_is_transactions_with_optional_customer():
+    assert [c.name for c in explorer.SCHEMA.columns] == [c.name for c in io.TRANSACTIONS.columns]
+    assert explorer.SCHEMA.columns[0].nullable and not io.TRANSACTIONS.columns[0].nullable
