@@ -149,6 +149,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "treemap_title": {"nl": "Klanten per segment", "en": "Customers per segment"},
     "scatter_title": {"nl": "Recentheid en bedrag per klant",
                       "en": "Recency and spend per customer"},
+    "scatter_sample": {"nl": "een steekproef van {shown} van de {total} klanten",
+                       "en": "a sample of {shown} of the {total} customers"},
     "axis_recency": {"nl": "dagen sinds laatste aankoop", "en": "days since last purchase"},
     "axis_monetary": {"nl": "totaal bedrag (€, log-schaal)", "en": "total spend (€, log scale)"},
     "periods_intro": {
