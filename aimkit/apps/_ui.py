@@ -69,8 +69,11 @@ def download_link(data: bytes | str, filename: str, mime: str, label: str) -> st
             f'href="data:{mime};base64,{encoded}">{html.escape(label)}</a>')
 
 
-def png(fig, dpi: int = 90) -> bytes:
+def png(fig, dpi: int = 90, tight: bool = True) -> bytes:
     """Render a matplotlib figure to PNG bytes and close it.
+
+    ``tight=False`` skips the extra layout pass of ``bbox_inches="tight"`` (for figures made
+    with ``layout="constrained"``, redrawn on every slider move).
 
     Examples
     --------
@@ -79,7 +82,7 @@ def png(fig, dpi: int = 90) -> bytes:
     b'\\x89PNG'
     """
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight" if tight else None)
     plt.close(fig)
     return buffer.getvalue()
 

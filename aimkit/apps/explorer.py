@@ -427,10 +427,10 @@ class SegmentExplorer:
             sizes, {"segment": self.t("col_segment"), "customers": self.t("col_customers"),
                     "share": self.t("col_share")}, numeric=("customers", "share"),
             formats={"customers": lambda v: f"{v:,}", "share": lambda v: f"{v:.1%}"}))
-        fig, ax = plt.subplots(figsize=(9, 4.5))
+        fig, ax = plt.subplots(figsize=(9, 4.5))  # plots.treemap lays the figure out itself
         plots.treemap(counts, title=self.t("treemap_title"),
                       highlight=list(counts.index[:3]), ax=ax)
-        self.treemap.value = _ui.png(fig, dpi=72)
+        self.treemap.value = _ui.png(fig, dpi=72, tight=False)
 
         prof = segment.profile(self.rfm, self.segments, list(FEATURES)).reset_index()
         prof["segment"] = prof["segment"].astype(str)
@@ -445,7 +445,7 @@ class SegmentExplorer:
         self.scatter.value = self._scatter()
 
     def _scatter(self) -> bytes:
-        fig, ax = plt.subplots(figsize=(8, 5))
+        fig, ax = plt.subplots(figsize=(8, 5), layout="constrained")
         shown = self.rfm.index
         if len(shown) > SCATTER_POINTS:
             shown = self.rfm.sample(SCATTER_POINTS, random_state=0).index
@@ -466,8 +466,8 @@ class SegmentExplorer:
             title += "\n" + self.t("scatter_sample", shown=f"{len(shown):,}",
                                     total=f"{len(self.rfm):,}")
         ax.set_title(title)
-        ax.legend(markerscale=3, fontsize=8, loc="center left", bbox_to_anchor=(1, 0.5))
-        return _ui.png(fig, dpi=72)
+        fig.legend(markerscale=3, fontsize=8, loc="outside right center")
+        return _ui.png(fig, dpi=72, tight=False)
 
     # ----------------------------------------------------------------------- periods
     def compare_periods(self) -> None:
