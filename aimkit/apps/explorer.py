@@ -451,12 +451,12 @@ class SegmentExplorer:
             shown = self.rfm.sample(SCATTER_POINTS, random_state=0).index
         data, segments = self.rfm.loc[shown], self.segments.loc[shown]
         spend = data["monetary"].clip(lower=1)
-        colours = plt.get_cmap("tab20")
+        colours = plt.get_cmap("tab10")
         for i, name in enumerate(self.segments.cat.categories):
             members = (segments == name).to_numpy()
             if members.any():
                 ax.scatter(data["recency"].to_numpy()[members], spend.to_numpy()[members],
-                           s=6, alpha=0.5, color=colours(i % 20), label=str(name),
+                           s=6, alpha=0.5, color=colours(i % 10), label=str(name),
                            rasterized=True)
         ax.set_yscale("log")
         ax.set_xlabel(self.t("axis_recency"))
