@@ -20,7 +20,9 @@ from aimkit import i18n
 CSS = """
 <style>
 .aimkit-app { max-width: 60em; margin: 0 auto; font-size: 15px; line-height: 1.45; }
-.aimkit-app .widget-radio-box label { white-space: normal; line-height: 1.35; height: auto;
+.aimkit-app .widget-radio-box label { display: flex; flex-direction: row-reverse;
+  justify-content: flex-end; gap: .4em; white-space: normal;
+  line-height: 1.35; height: auto;
   margin-bottom: .35em; align-items: flex-start; }
 .aimkit-app .widget-radio-box input { flex-shrink: 0; margin-top: .2em; }
 .aimkit-app table.aimkit { border-collapse: collapse; width: 100%; margin: .5em 0; }
