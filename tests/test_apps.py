@@ -5,6 +5,7 @@ import base64
 import json
 import re
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import ipywidgets as widgets
 import pandas as pd
@@ -53,12 +54,18 @@ async def _reply_after_a_shadow_send(channel_class) -> bool:
         context.term()
 
 
+def replay(channel_class) -> bool:
+    """Run the replay on its own event loop in a thread (Playwright may own this thread's)."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, _reply_after_a_shadow_send(channel_class)).result()
+
+
 def test_the_stock_channel_misses_the_reply_that_causes_the_hang():
-    assert asyncio.run(_reply_after_a_shadow_send(AsyncZMQSocketChannel)) is False
+    assert replay(AsyncZMQSocketChannel) is False
 
 
 def test_the_rearming_channel_wakes_the_pending_poll():
-    assert asyncio.run(_reply_after_a_shadow_send(RearmingChannel)) is True
+    assert replay(RearmingChannel) is True
 
 
 def test_both_serving_modes_select_the_voila_kernel_client():
