@@ -16,6 +16,7 @@ import html
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.lines import Line2D
 from threadpoolctl import threadpool_limits
 
 from aimkit import datasets, i18n, io, plots, rfm, segment
@@ -445,19 +446,16 @@ class SegmentExplorer:
         self.scatter.value = self._scatter()
 
     def _scatter(self) -> bytes:
-        fig, ax = plt.subplots(figsize=(8, 5), layout="constrained")
+        # one scatter call for all segments and a fixed layout: this is redrawn on every k move
+        fig, ax = plt.subplots(figsize=(8, 5))
+        fig.subplots_adjust(left=0.1, right=0.8, top=0.86, bottom=0.12)
         shown = self.rfm.index
         if len(shown) > SCATTER_POINTS:
             shown = self.rfm.sample(SCATTER_POINTS, random_state=0).index
-        data, segments = self.rfm.loc[shown], self.segments.loc[shown]
-        spend = data["monetary"].clip(lower=1)
+        data, codes = self.rfm.loc[shown], self.segments.loc[shown].cat.codes.to_numpy()
         colours = plt.get_cmap("tab10")
-        for i, name in enumerate(self.segments.cat.categories):
-            members = (segments == name).to_numpy()
-            if members.any():
-                ax.scatter(data["recency"].to_numpy()[members], spend.to_numpy()[members],
-                           s=6, alpha=0.5, color=colours(i % 10), label=str(name),
-                           rasterized=True)
+        ax.scatter(data["recency"].to_numpy(), data["monetary"].clip(lower=1).to_numpy(), s=6,
+                   alpha=0.5, c=[colours(code % 10) for code in codes], rasterized=True)
         ax.set_yscale("log")
         ax.set_xlabel(self.t("axis_recency"))
         ax.set_ylabel(self.t("axis_monetary"))
@@ -466,7 +464,10 @@ class SegmentExplorer:
             title += "\n" + self.t("scatter_sample", shown=f"{len(shown):,}",
                                     total=f"{len(self.rfm):,}")
         ax.set_title(title)
-        fig.legend(markerscale=3, fontsize=8, loc="outside right center")
+        present = sorted(set(codes.tolist()))
+        handles = [Line2D([], [], marker="o", linestyle="", color=colours(code % 10),
+                          label=str(self.segments.cat.categories[code])) for code in present]
+        fig.legend(handles=handles, fontsize=8, loc="center right")
         return _ui.png(fig, dpi=72, tight=False)
 
     # ----------------------------------------------------------------------- periods
