@@ -455,7 +455,7 @@ class SegmentExplorer:
         data, codes = self.rfm.loc[shown], self.segments.loc[shown].cat.codes.to_numpy()
         colours = plt.get_cmap("tab10")
         ax.scatter(data["recency"].to_numpy(), data["monetary"].clip(lower=1).to_numpy(), s=6,
-                   alpha=0.5, c=[colours(code % 10) for code in codes], rasterized=True)
+                   alpha=0.5, c=codes % 10, cmap=colours, vmin=0, vmax=9)
         ax.set_yscale("log")
         ax.set_xlabel(self.t("axis_recency"))
         ax.set_ylabel(self.t("axis_monetary"))
