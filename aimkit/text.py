@@ -188,6 +188,32 @@ def sessionize(events: pd.DataFrame, profile: str = "profile_id", time: str = "w
     return numbers.reindex(events.index)
 
 
+def clean_events(raw: pd.DataFrame, time_format: str = "%d-%m-%Y, %H:%M:%S") -> pd.DataFrame:
+    """Prepare a tracking export: parse times, drop double fires and crawlers, keep views, clicks.
+
+    A crawler is a session with 20 or more page views at less than 5 seconds a view. Adds a
+    ``session`` column (:func:`sessionize`).
+
+    Examples
+    --------
+    >>> raw = pd.DataFrame({"profile_id": ["a", "a", "a"], "event_type": ["view", "view", "touch"],
+    ...                     "when": ["01-09-2021, 10:00:00", "01-09-2021, 10:00:00",
+    ...                              "01-09-2021, 10:01:00"]})
+    >>> clean_events(raw)[["profile_id", "session"]].values.tolist()
+    [['a', 1]]
+
+    Used in: benchmarks/text.py, tests/test_fidelity_odisee.py (notebook 15 shows the steps).
+    """
+    ev = raw.copy()
+    ev["when"] = pd.to_datetime(ev["when"], format=time_format)
+    ev = ev.drop_duplicates().reset_index(drop=True)
+    ev["session"] = sessionize(ev)
+    views = ev[ev["event_type"] == "view"].groupby("session")["when"].agg(["size", "min", "max"])
+    seconds_per_view = (views["max"] - views["min"]).dt.total_seconds() / views["size"]
+    crawler = views.index[(views["size"] >= 20) & (seconds_per_view < 5)]
+    return ev[~ev["session"].isin(crawler) & ev["event_type"].isin(["view", "click"])]
+
+
 def session_keywords(events: pd.DataFrame, session: str = "session",
                      url_fields: Sequence[str] = URL_FIELDS,
                      text_fields: Sequence[str] = TEXT_FIELDS,

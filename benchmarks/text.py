@@ -25,27 +25,14 @@ from sklearn.cluster import KMeans
 
 from aimkit import datasets, text
 
-TIME_FORMAT = "%d-%m-%Y, %H:%M:%S"
 STOP_WORDS = text.STOP_WORDS | {"odisee", "hogeschool"}
 TARGET_MS = 10.0
 N_SESSIONS = 300
 
 
-def readable(raw: pd.DataFrame) -> pd.DataFrame:
-    """Sessions of views and clicks (crawlers dropped), as in notebook 15."""
-    ev = raw.copy()
-    ev["when"] = pd.to_datetime(ev["when"], format=TIME_FORMAT)
-    ev = ev.drop_duplicates().reset_index(drop=True)
-    ev["session"] = text.sessionize(ev)
-    views = ev[ev["event_type"] == "view"].groupby("session")["when"].agg(["size", "min", "max"])
-    per_view = (views["max"] - views["min"]).dt.total_seconds() / views["size"]
-    crawler = views.index[(views["size"] >= 20) & (per_view < 5)]
-    return ev[~ev["session"].isin(crawler) & ev["event_type"].isin(["view", "click"])]
-
-
 def build():
     """Keyword matrix, k-means and the segment model of the shipped data."""
-    km = text.keyword_matrix(readable(datasets.load("odisee")["events"]),
+    km = text.keyword_matrix(text.clean_events(datasets.load("odisee")["events"]),
                              stop_words=STOP_WORDS)
     kmeans = KMeans(n_clusters=4, n_init=10, random_state=datasets.DEFAULT_SEED).fit(km.matrix)
     labels = pd.Series(kmeans.labels_, index=km.sessions)
@@ -77,7 +64,8 @@ def main() -> None:
     km, kmeans, model = build()
     build_seconds = time.perf_counter() - start
 
-    new = readable(datasets.generate("odisee", seed=datasets.DEFAULT_SEED + 1, scale=0.1)["events"])
+    other_week = datasets.generate("odisee", seed=datasets.DEFAULT_SEED + 1, scale=0.1)
+    new = text.clean_events(other_week["events"])
     groups = [g for _, g in new.groupby("session")][:N_SESSIONS]
     as_frames = [g.assign(session=0) for g in groups]
     as_records = [g.to_dict("records") for g in groups]

@@ -14,7 +14,6 @@ from threadpoolctl import threadpool_limits
 
 from aimkit import datasets, text
 
-TIME_FORMAT = "%d-%m-%Y, %H:%M:%S"
 STOP_WORDS = text.STOP_WORDS | {"odisee", "hogeschool"}
 SIGNATURES = {  # the words the e-book uses to recognise each persona
     "prospective student": ["infodag", "studieprogramma", "individueel", "inschrijven"],
@@ -25,20 +24,8 @@ EBOOK_SESSIONS = {"prospective student": 1071, "lateral entrant": 5510, "staff":
                   "no persona": 433}
 
 
-def readable_events(raw: pd.DataFrame) -> pd.DataFrame:
-    """Times parsed, double fires and crawler sessions dropped, views and clicks kept."""
-    ev = raw.copy()
-    ev["when"] = pd.to_datetime(ev["when"], format=TIME_FORMAT)
-    ev = ev.drop_duplicates().reset_index(drop=True)
-    ev["session"] = text.sessionize(ev)
-    views = ev[ev["event_type"] == "view"].groupby("session")["when"].agg(["size", "min", "max"])
-    seconds_per_view = (views["max"] - views["min"]).dt.total_seconds() / views["size"]
-    crawler = views.index[(views["size"] >= 20) & (seconds_per_view < 5)]
-    return ev[~ev["session"].isin(crawler) & ev["event_type"].isin(["view", "click"])]
-
-
 def segments(raw: pd.DataFrame):
-    readable = readable_events(raw)
+    readable = text.clean_events(raw)
     km = text.keyword_matrix(readable, stop_words=STOP_WORDS, top_n=10, min_sessions=5)
     with threadpool_limits(1):
         labels = text.cluster_sessions(km, k=4, seed=datasets.DEFAULT_SEED)
