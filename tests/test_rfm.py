@@ -290,3 +290,21 @@ def test_dates_before_1970_and_in_seconds_fall_on_their_calendar_day():
     data["order_date"] = data["order_date"].astype("datetime64[s]")
     table = rfm.rfm_table(data, now="1970-01-03")
     assert table.loc["a", ["recency", "tenure"]].tolist() == [1, 3]
+
+
+@pytest.mark.parametrize("make_id", [
+    lambda i: f"C{i:07d}",          # numbered in text order directly
+    lambda i: f"cust-{i * 7919 % 1000:03d}-{'xyz'[i % 3]}",
+    lambda i: f"{i * 2654435761 % 2**32:x}@example.be",  # too varied: hashed as words
+])
+def test_both_ways_of_coding_many_ascii_ids_agree_with_pandas(make_id):
+    rng = np.random.default_rng(3)
+    values = np.array([make_id(int(i)) for i in rng.integers(0, 5000, 20_000)], dtype=object)
+    expected_codes, expected_uniques = pd.factorize(values, sort=True)
+    fixed = values.astype("S")
+    ranked = rfm._ranked_ascii(fixed)
+    if ranked is not None:
+        assert (ranked == expected_codes).all()
+    codes, first = rfm._hashed_words(fixed)
+    assert (values[first][codes] == values).all()
+    assert len(first) == len(expected_uniques)
