@@ -229,12 +229,15 @@ def test_explorer_methods_k_and_features(no_output_capture):
     app = explorer.SegmentExplorer("en")
     app.load_example("trailfinders")
     assert set(app.segments.cat.categories) >= {"Champions", "Lost"}
-    assert "Segment sizes" in app.sizes.value and app.treemap.value[:4] == b"\x89PNG"
+    assert "Segment sizes" in app.sizes.value and app.scatter.value[:4] == b"\x89PNG"
+    tiles = re.findall(r'class="aimkit-tile".*?background:(#[0-9a-f]{6})', app.treemap.value)
+    assert len(tiles) == len(set(tiles)) == app.segments.nunique()  # one colour per segment
     app.method.value = "kmeans"
     assert app.kmeans_box.layout.display == "flex"
     assert app.segments.nunique() == 4
     app.k.value = 6
     assert app.segments.nunique() == 6 and app.sizes.value.count("<tr>") == 1 + 6
+    assert app.treemap.value.count('class="aimkit-tile"') == 6
     assert list(app.export_segments.options) == list("ABCDEF")
     for box in app.features.values():
         box.value = False

@@ -12,17 +12,26 @@ from __future__ import annotations
 
 import dataclasses
 import html
+from io import BytesIO
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
+from matplotlib import colors
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from PIL import Image
 from threadpoolctl import threadpool_limits
 
 from aimkit import datasets, i18n, io, plots, rfm, segment
 from aimkit.apps import _ui
 
 FIELDS = tuple(c.name for c in io.TRANSACTIONS.columns)
+PALETTE = colors.ListedColormap([*plt.get_cmap("tab10").colors, "#393b79", "#8c6d31"])
+"""Segment colours, shared by the treemap and the scatter: one each for the eleven RFM
+segments (indexed by the segment's code, modulo the twelve colours)."""
 SCATTER_POINTS = 3000
 """At most this many customers (a seeded sample) are drawn in the scatter: the picture is the
 same and it redraws fast."""
@@ -132,6 +141,64 @@ def example_bytes(dataset: str) -> tuple[bytes, str]:
     return path.read_bytes(), path.name
 
 
+class SegmentScatter:
+    """Recency against monetary value per customer, coloured by segment; fast to redraw.
+
+    Moving the k slider changes only the colours: the axes are drawn once, then each
+    :meth:`png` paints the points and the legend over a copy of them (~40 ms instead of
+    ~130 ms for a new figure at 3,000 points).
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"recency": [5, 300], "monetary": [900.0, 40.0]},
+    ...                      index=pd.Index(["a", "b"], name="customer_id"))
+    >>> view = SegmentScatter(table, lambda key, **values: key)
+    >>> view.png(pd.Series(["A", "B"], index=table.index, dtype="category"))[:4]
+    b'\\x89PNG'
+    """
+
+    def __init__(self, table: pd.DataFrame, t):
+        shown = table if len(table) <= SCATTER_POINTS else table.sample(
+            SCATTER_POINTS, random_state=0)
+        self.index = shown.index
+        self.figure = Figure(figsize=(8, 5), dpi=72)
+        self.canvas = FigureCanvasAgg(self.figure)
+        self.figure.subplots_adjust(left=0.1, right=0.8, top=0.86, bottom=0.12)
+        ax = self.axes = self.figure.add_subplot()
+        self.points = ax.scatter(shown["recency"].to_numpy(),
+                                 shown["monetary"].clip(lower=1).to_numpy(), s=6, alpha=0.5,
+                                 c=np.zeros(len(shown)), cmap=PALETTE, vmin=-0.5,
+                                 vmax=PALETTE.N - 0.5)
+        ax.set_yscale("log")
+        ax.set_xlabel(t("axis_recency"))
+        ax.set_ylabel(t("axis_monetary"))
+        title = t("scatter_title")
+        if len(shown) < len(table):
+            title += "\n" + t("scatter_sample", shown=f"{len(shown):,}", total=f"{len(table):,}")
+        ax.set_title(title)
+        self.points.set_visible(False)
+        self.canvas.draw()
+        self.background = self.canvas.copy_from_bbox(self.figure.bbox)
+        self.points.set_visible(True)
+
+    def png(self, segments: pd.Series) -> bytes:
+        """The picture with the points coloured by ``segments`` (a categorical), as PNG."""
+        codes = segments.loc[self.index].cat.codes.to_numpy()
+        self.canvas.restore_region(self.background)
+        self.points.set_array(codes % PALETTE.N)
+        self.axes.draw_artist(self.points)
+        handles = [Line2D([], [], marker="o", linestyle="", color=PALETTE(code % PALETTE.N),
+                          label=str(segments.cat.categories[code]))
+                   for code in sorted(set(codes.tolist()))]
+        legend = self.figure.legend(handles=handles, fontsize=8, loc="center right")
+        self.figure.draw_artist(legend)
+        legend.remove()
+        buffer = BytesIO()
+        Image.frombuffer("RGBA", self.canvas.get_width_height(), self.canvas.buffer_rgba(),
+                         "raw", "RGBA", 0, 1).save(buffer, format="png", compress_level=3)
+        return buffer.getvalue()
+
+
 class SegmentExplorer:
     """The explorer's widgets and state; ``.widget`` is what the app notebook displays.
 
@@ -155,6 +222,7 @@ class SegmentExplorer:
         self.comparison: pd.DataFrame | None = None
         self.pending: tuple[bytes, str] | None = None
         self.periods: tuple | None = None
+        self._scatter: SegmentScatter | None = None
 
         self.title = widgets.HTML()
         self.toggle = _ui.language_toggle(lang)
@@ -199,7 +267,7 @@ class SegmentExplorer:
         for control in (self.method, self.k, *self.features.values()):
             control.observe(self._on_settings, "value")
         self.sizes = widgets.HTML()
-        self.treemap = _ui.image()
+        self.treemap = widgets.HTML()
         self.profile = widgets.HTML()
         self.scatter = _ui.image()
         self.segment_results = widgets.VBox([self.sizes, self.treemap, self.profile,
@@ -281,6 +349,7 @@ class SegmentExplorer:
 
     def _on_language(self, change) -> None:
         self.lang = change["new"]
+        self._scatter = None
         with _ui.busy(self.status, self.lang):
             self._texts()
             if self.lines is not None:
@@ -367,6 +436,7 @@ class SegmentExplorer:
         """Use these transactions (canonical columns): RFM, segments and export follow."""
         self.lines = lines
         self.rfm = rfm.rfm_table(lines)
+        self._scatter = None
         self.comparison = None
         self.groups.value = ""
         self.transitions.value = b""
@@ -428,10 +498,10 @@ class SegmentExplorer:
             sizes, {"segment": self.t("col_segment"), "customers": self.t("col_customers"),
                     "share": self.t("col_share")}, numeric=("customers", "share"),
             formats={"customers": lambda v: f"{v:,}", "share": lambda v: f"{v:.1%}"}))
-        fig, ax = plt.subplots(figsize=(9, 4.5))  # plots.treemap lays the figure out itself
-        plots.treemap(counts, title=self.t("treemap_title"),
-                      highlight=list(counts.index[:3]), ax=ax)
-        self.treemap.value = _ui.png(fig, dpi=72, tight=False)
+        colours = {name: colors.to_hex(PALETTE(code % PALETTE.N)) for code, name in
+                   enumerate(self.segments.cat.categories)}
+        self.treemap.value = (f"<h3>{e(self.t('treemap_title'))}</h3>"
+                              + _ui.treemap(counts, colours))
 
         prof = segment.profile(self.rfm, self.segments, list(FEATURES)).reset_index()
         prof["segment"] = prof["segment"].astype(str)
@@ -443,32 +513,9 @@ class SegmentExplorer:
             formats={"recency": lambda v: f"{v:,.0f}", "frequency": lambda v: f"{v:,.1f}",
                      "monetary": lambda v: f"€ {v:,.0f}", "tenure": lambda v: f"{v:,.0f}",
                      "customers": lambda v: f"{v:,}"}))
-        self.scatter.value = self._scatter()
-
-    def _scatter(self) -> bytes:
-        # one scatter call for all segments and a fixed layout: this is redrawn on every k move
-        fig, ax = plt.subplots(figsize=(8, 5))
-        fig.subplots_adjust(left=0.1, right=0.8, top=0.86, bottom=0.12)
-        shown = self.rfm.index
-        if len(shown) > SCATTER_POINTS:
-            shown = self.rfm.sample(SCATTER_POINTS, random_state=0).index
-        data, codes = self.rfm.loc[shown], self.segments.loc[shown].cat.codes.to_numpy()
-        colours = plt.get_cmap("tab10")
-        ax.scatter(data["recency"].to_numpy(), data["monetary"].clip(lower=1).to_numpy(), s=6,
-                   alpha=0.5, c=codes % 10, cmap=colours, vmin=0, vmax=9)
-        ax.set_yscale("log")
-        ax.set_xlabel(self.t("axis_recency"))
-        ax.set_ylabel(self.t("axis_monetary"))
-        title = self.t("scatter_title")
-        if len(shown) < len(self.rfm):
-            title += "\n" + self.t("scatter_sample", shown=f"{len(shown):,}",
-                                    total=f"{len(self.rfm):,}")
-        ax.set_title(title)
-        present = sorted(set(codes.tolist()))
-        handles = [Line2D([], [], marker="o", linestyle="", color=colours(code % 10),
-                          label=str(self.segments.cat.categories[code])) for code in present]
-        fig.legend(handles=handles, fontsize=8, loc="center right")
-        return _ui.png(fig, dpi=72, tight=False)
+        if self._scatter is None:
+            self._scatter = SegmentScatter(self.rfm, self.t)
+        self.scatter.value = self._scatter.png(self.segments)
 
     # ----------------------------------------------------------------------- periods
     def compare_periods(self) -> None:

@@ -62,7 +62,10 @@ def test_case_dataset_rfm_segments(app):
     expect(app.get_by_text("Grootte van de segmenten")).to_be_visible()
     expect(app.locator("table.aimkit td", has_text="Champions").first).to_be_visible()
     expect(app.get_by_text("Profiel per segment (gemiddelden)")).to_be_visible()
-    expect(app.locator(".aimkit-app img:visible")).to_have_count(2)  # treemap and scatter
+    expect(app.locator(".aimkit-app img:visible")).to_have_count(1)  # the scatter
+    tiles = app.locator(".aimkit-treemap .aimkit-tile")
+    expect(tiles.first).to_be_visible()
+    assert tiles.count() == app.locator("table.aimkit").first.locator("tr").count() - 1
 
 
 def test_k_change_updates_the_segments(app):
@@ -75,6 +78,7 @@ def test_k_change_updates_the_segments(app):
     app.keyboard.press("ArrowRight")
     expect(sizes.locator("tr")).to_have_count(1 + 5)
     expect(sizes.locator("td", has_text=re.compile(r"^E$"))).to_have_count(1)
+    expect(app.locator(".aimkit-treemap .aimkit-tile")).to_have_count(5)
 
 
 def test_uploaded_belgian_csv_with_a_mapping_step(app):
