@@ -40,11 +40,10 @@ a.aimkit-download { display: inline-block; padding: .45em 1em; margin: .3em .5em
   margin-right: .5em; vertical-align: -.1em; border: 2px solid #1565c0;
   border-right-color: transparent; border-radius: 50%; animation: aimkit-spin .8s linear infinite; }
 @keyframes aimkit-spin { to { transform: rotate(360deg); } }
-.aimkit-treemap { position: relative; width: 100%; max-width: 40em; aspect-ratio: 2 / 1;
-  margin: .5em 0; }
+.aimkit-treemap { position: relative; width: 100%; aspect-ratio: 2 / 1; margin: .5em 0; }
 .aimkit-tile { position: absolute; box-sizing: border-box; overflow: hidden; padding: .2em .35em;
-  border: 2px solid #fff; color: #fff; font-size: .85em; line-height: 1.25;
-  text-shadow: 0 0 3px rgba(0, 0, 0, .8); }
+  border: 2px solid #fff; color: #fff; line-height: 1.3; text-shadow: 0 0 3px rgba(0, 0, 0, .8);
+  display: flex; align-items: center; justify-content: center; text-align: center; }
 @media (max-width: 600px) { .aimkit-app { font-size: 14px; } }
 </style>
 """
@@ -119,7 +118,7 @@ def treemap(counts, colours) -> str:
     for (label, count), box in zip(counts.items(), boxes, strict=True):
         share = count / total
         text = html.escape(f"{label}: {count:,} ({share:.1%})")
-        inside = (f"<b>{html.escape(str(label))}</b><br>{count:,}<br>{share:.1%}"
+        inside = (f"<span><b>{html.escape(str(label))}</b><br>{count:,}<br>{share:.1%}</span>"
                   if share >= 0.03 else "")
         tiles.append(f'<div class="aimkit-tile" title="{text}" style="left:{box["x"] / 2:.2f}%;'
                      f'top:{box["y"]:.2f}%;width:{box["dx"] / 2:.2f}%;height:{box["dy"]:.2f}%;'
