@@ -189,6 +189,104 @@ STRINGS: dict[str, dict[str, str]] = {
                               "with people allowed to see them."},
     "csv_what": {"nl": "segmenten (CSV)", "en": "segments (CSV)"},
     "choose_segments": {"nl": "Kies minstens één segment.", "en": "Choose at least one segment."},
+    # problems with a saved answers file (aimkit.maturity.MaturityError)
+    "answers_not_text": {
+        "nl": "{source} is geen tekstbestand; kies het .json-bestand dat de scan bewaarde",
+        "en": "{source} is not a text file; choose the .json file that the scan saved"},
+    "answers_not_json": {
+        "nl": "{source} is geen geldige JSON (regel {line}, kolom {column}: {detail})",
+        "en": "{source} is not valid JSON (line {line}, column {column}: {detail})"},
+    "answers_no_answers": {
+        "nl": "{source} is JSON maar geen bewaarde maturiteitsscan: er staan geen 'answers' in",
+        "en": "{source} is JSON but not a saved maturity scan: it has no 'answers'"},
+    "answers_other_format": {
+        "nl": "{source} is een {format}-bestand, geen bewaarde maturiteitsscan",
+        "en": "{source} is a {format} file, not a saved maturity scan"},
+    "answers_not_object": {
+        "nl": "{source}: de antwoorden moeten een object zijn van vraag-id → niveau",
+        "en": "{source}: the answers must be an object of question id → level"},
+    "answers_unknown_ids": {
+        "nl": "{source}: onbekende vraag-id('s) {ids}; dit bestand hoort misschien bij een andere "
+              "versie van de vragenlijst",
+        "en": "{source}: unknown question id(s) {ids}; this file may belong to another version "
+              "of the questionnaire"},
+    "answers_bad_level": {
+        "nl": "{source}: het antwoord op {question} is {level}; het moet een geheel getal van 1 "
+              "tot {max} zijn",
+        "en": "{source}: the answer to {question} is {level}; it must be a whole number from 1 "
+              "to {max}"},
+    # problems with a file (aimkit.io.Problem); English as in the notebooks
+    "problem_in_column": {"nl": "{file}, kolom '{column}'", "en": "{file}, column '{column}'"},
+    "problem_row": {"nl": "rij {rows}", "en": "row {rows}"},
+    "problem_rows": {"nl": "rijen {rows}", "en": "rows {rows}"},
+    "problem_more": {"nl": "en nog {count}", "en": "and {count} more"},
+    "problem_not_found": {"nl": "bestand niet gevonden", "en": "file not found"},
+    "problem_folder": {"nl": "is een map, geen bestand", "en": "is a folder, not a file"},
+    "problem_too_large": {
+        "nl": "het bestand is te groot ({size} MB; de grens is {limit} MB): exporteer een "
+              "kortere periode of minder kolommen",
+        "en": "the file is too large ({size} MB; the limit is {limit} MB): export a shorter "
+              "period or fewer columns"},
+    "problem_xlsx": {
+        "nl": "is een Excel-werkmap (.xlsx) of een zip-bestand, geen CSV: kies in Excel "
+              "'Opslaan als' › 'CSV (gescheiden door lijstscheidingsteken)'",
+        "en": "is an Excel workbook (.xlsx) or a zip file, not a CSV: in Excel choose "
+              "'Save as' › 'CSV (comma or semicolon delimited)'"},
+    "problem_xls": {
+        "nl": "is een oude Excel-werkmap (.xls), geen CSV: kies in Excel 'Opslaan als' › "
+              "'CSV (gescheiden door lijstscheidingsteken)'",
+        "en": "is an old Excel workbook (.xls), not a CSV: in Excel choose 'Save as' › "
+              "'CSV (comma or semicolon delimited)'"},
+    "problem_pdf": {"nl": "is een PDF-document, geen CSV-export",
+                    "en": "is a PDF document, not a CSV export"},
+    "problem_png": {"nl": "is een PNG-afbeelding, geen CSV-export",
+                    "en": "is a PNG image, not a CSV export"},
+    "problem_jpeg": {"nl": "is een JPEG-afbeelding, geen CSV-export",
+                     "en": "is a JPEG image, not a CSV export"},
+    "problem_gzip": {"nl": "is een met gzip gecomprimeerd bestand: pak het eerst uit",
+                     "en": "is a gzip-compressed file: unpack it first"},
+    "problem_empty": {"nl": "het bestand is leeg (0 bytes); exporteer de gegevens opnieuw",
+                      "en": "the file is empty (0 bytes); export the data again"},
+    "problem_binary": {"nl": "is een binair bestand, geen tekstexport (CSV)",
+                       "en": "is a binary file, not a text (CSV) export"},
+    "problem_blank": {"nl": "het bestand bevat geen gegevens, alleen lege regels",
+                      "en": "the file holds no data, only blank lines"},
+    "problem_unnamed_column": {
+        "nl": "kolom {position} bevat gegevens maar heeft geen naam in de kopregel",
+        "en": "column {position} has data but no name in the header row"},
+    "problem_no_rows": {"nl": "heeft een kopregel maar geen rijen met gegevens",
+                        "en": "has a header row but no data rows"},
+    "problem_twice_in_header": {
+        "nl": "de kolomnaam staat twee keer in de kopregel (kolommen {first} en {second})",
+        "en": "the column name appears twice in the header (columns {first} and {second})"},
+    "problem_ragged": {
+        "nl": "sommige rijen hebben meer waarden dan de {width} kolommen van de kopregel (een "
+              "scheidingsteken in een waarde zonder aanhalingstekens?)",
+        "en": "some rows have more values than the {width} columns of the header (a separator "
+              "inside a value that is not quoted?)"},
+    "problem_empty_cells": {"nl": "heeft lege cellen", "en": "has empty cells"},
+    "problem_not_numbers": {"nl": "bevat waarden die geen getallen zijn (verwacht bv. {example})",
+                            "en": "holds values that are not numbers (expected e.g. {example})"},
+    "problem_not_whole": {"nl": "bevat waarden die geen gehele getallen zijn",
+                          "en": "holds values that are not whole numbers"},
+    "problem_not_dates": {
+        "nl": "bevat waarden die geen geldige datums zijn (verwacht dd/mm/jjjj, dd-mm-jjjj of "
+              "jjjj-mm-dd)",
+        "en": "holds values that are not valid dates (expected dd/mm/yyyy, dd-mm-yyyy or "
+              "yyyy-mm-dd)"},
+    "problem_below_min": {"nl": "bevat waarden onder het minimum {min}",
+                          "en": "holds values below the minimum {min}"},
+    "problem_above_max": {"nl": "bevat waarden boven het maximum {max}",
+                          "en": "holds values above the maximum {max}"},
+    "problem_not_allowed": {"nl": "bevat waarden die niet toegelaten zijn (toegelaten: {allowed})",
+                            "en": "holds values that are not allowed (allowed: {allowed})"},
+    "problem_duplicates": {"nl": "bevat dubbele waarden", "en": "holds duplicate values"},
+    "problem_missing_column": {
+        "nl": "verplichte kolom ontbreekt (het bestand heeft: {have})",
+        "en": "required column is missing (the file has: {have})"},
+    "problem_key_repeats": {
+        "nl": "de combinatie moet uniek zijn maar komt meer dan eens voor",
+        "en": "the combination must be unique but repeats"},
 }
 """Every app text: ``{key: {"nl": ..., "en": ...}}``."""
 

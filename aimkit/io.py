@@ -43,6 +43,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from aimkit import i18n
+
 MAX_BYTES = 50 * 1024 * 1024
 """Largest file :func:`read_table` accepts by default (50 MB)."""
 
@@ -57,7 +59,6 @@ _ISO_DATE = (r"(?P<y1>\d{4})(?P<isep>[-/])(?P<m1>\d{1,2})(?P=isep)(?P<d1>\d{1,2}
 _DAY_FIRST = (r"(?P<d2>\d{1,2})(?P<sep>[/.\-])(?P<m2>\d{1,2})(?P=sep)(?P<y2>\d{4})"
               r"(?: (?P<H2>\d{1,2}):(?P<M2>\d{2})(?::(?P<S2>\d{2}))?)?")
 DATE_PATTERN = re.compile(rf"^(?:{_ISO_DATE}|{_DAY_FIRST})$")
-DATE_FORMATS = "dd/mm/yyyy, dd-mm-yyyy or yyyy-mm-dd"  # also dd.mm.yyyy, yyyy/mm/dd, +time
 
 _NUMBER = {
     # decimal comma: 1.234,56  1234,56  -12  1 234,5
@@ -75,10 +76,16 @@ _SPACES = re.compile(r"[\s\u00a0\u202f]")
 class Problem:
     """One thing wrong with an input file.
 
+    ``problem`` is the English description; problems made with :meth:`of` can also be told
+    in Dutch (:meth:`text`), for the apps.
+
     Examples
     --------
     >>> print(Problem("orders.csv", "amount", "is not a number", (4, 7), 2))
     orders.csv, column 'amount': is not a number (rows 4, 7)
+    >>> found = Problem.of("orders.csv", "amount", "not_whole", (4, 7, 9), 5)
+    >>> print(found.text("nl"))
+    orders.csv, kolom 'amount': bevat waarden die geen gehele getallen zijn (rijen 4, 7, 9 en nog 2)
     """
 
     file: str
@@ -86,17 +93,33 @@ class Problem:
     problem: str
     rows: tuple[int, ...] = ()
     count: int = 0
+    key: str = ""
+    values: tuple[tuple[str, object], ...] = ()
 
-    def __str__(self) -> str:
-        where = self.file if self.column is None else f"{self.file}, column '{self.column}'"
-        text = f"{where}: {self.problem}"
+    @classmethod
+    def of(cls, file: str, column: str | None, key: str, rows=(), count: int = 0,
+           **values) -> Problem:
+        """The problem described by the text ``problem_<key>`` of :mod:`aimkit.i18n`."""
+        return cls(file, column, i18n.text(f"problem_{key}", "en", **values), tuple(rows),
+                   count, key, tuple(values.items()))
+
+    def text(self, lang: str = "en") -> str:
+        """The file, column, problem and first rows in ``lang`` ("nl" or "en")."""
+        problem = (i18n.text(f"problem_{self.key}", lang, **dict(self.values)) if self.key
+                   else self.problem)
+        where = self.file if self.column is None else i18n.text(
+            "problem_in_column", lang, file=self.file, column=self.column)
+        text = f"{where}: {problem}"
         if self.rows:
-            label = "row" if len(self.rows) == 1 else "rows"
-            text += f" ({label} {', '.join(map(str, self.rows))}"
+            text += " (" + i18n.text("problem_row" if len(self.rows) == 1 else "problem_rows",
+                                     lang, rows=", ".join(map(str, self.rows)))
             if self.count > len(self.rows):
-                text += f" and {self.count - len(self.rows)} more"
+                text += " " + i18n.text("problem_more", lang, count=self.count - len(self.rows))
             text += ")"
         return text
+
+    def __str__(self) -> str:
+        return self.text("en")
 
 
 class DataError(ValueError):
@@ -116,7 +139,11 @@ class DataError(ValueError):
 
     def __init__(self, problems: Sequence[Problem]):
         self.problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang`` ("nl" or "en"), one line per problem."""
+        return "\n".join(p.text(lang) for p in self.problems)
 
     @property
     def file(self) -> str:
@@ -282,8 +309,8 @@ def _read_bytes(source, name: str | None, max_bytes: int) -> tuple[bytes, str]:
         path = Path(source)
         label = name or path.name
         if not path.is_file():
-            raise DataError([Problem(label, None, "file not found" if not path.exists()
-                                     else "is a folder, not a file")])
+            raise DataError([Problem.of(label, None, "not_found" if not path.exists()
+                                        else "folder")])
         size = path.stat().st_size
         _check_size(size, max_bytes, label)
         data = path.read_bytes()
@@ -304,35 +331,26 @@ def _read_bytes(source, name: str | None, max_bytes: int) -> tuple[bytes, str]:
 
 def _check_size(size: int, max_bytes: int, label: str) -> None:
     if size > max_bytes:
-        raise DataError([Problem(label, None, f"the file is too large ({size / 1e6:.1f} MB; "
-                                 f"the limit is {max_bytes / 1e6:.0f} MB): export a shorter "
-                                 "period or fewer columns")])
+        raise DataError([Problem.of(label, None, "too_large", size=f"{size / 1e6:.1f}",
+                                    limit=f"{max_bytes / 1e6:.0f}")])
 
 
-_SIGNATURES = {
-    b"PK\x03\x04": "is an Excel workbook (.xlsx) or a zip file, not a CSV: in Excel choose "
-                   "'Save as' › 'CSV (comma or semicolon delimited)'",
-    b"\xd0\xcf\x11\xe0": "is an old Excel workbook (.xls), not a CSV: in Excel choose "
-                         "'Save as' › 'CSV (comma or semicolon delimited)'",
-    b"%PDF": "is a PDF document, not a CSV export",
-    b"\x89PNG": "is a PNG image, not a CSV export",
-    b"\xff\xd8\xff": "is a JPEG image, not a CSV export",
-    b"\x1f\x8b": "is a gzip-compressed file: unpack it first",
-}
+_SIGNATURES = {b"PK\x03\x04": "xlsx", b"\xd0\xcf\x11\xe0": "xls", b"%PDF": "pdf",
+               b"\x89PNG": "png", b"\xff\xd8\xff": "jpeg", b"\x1f\x8b": "gzip"}
+"""The first bytes of files that are no CSV export, and their problem's key."""
 
 
 def _check_content(data: bytes, label: str) -> None:
     if not data:
-        raise DataError([Problem(label, None,
-                                 "the file is empty (0 bytes); export the data again")])
-    for signature, problem in _SIGNATURES.items():
+        raise DataError([Problem.of(label, None, "empty")])
+    for signature, key in _SIGNATURES.items():
         if data.startswith(signature):
-            raise DataError([Problem(label, None, problem)])
+            raise DataError([Problem.of(label, None, key)])
     head = data[:8192]
     if not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         controls = sum(1 for b in head if b < 32 and b not in (9, 10, 13))
         if b"\x00" in head or controls > len(head) * 0.05:
-            raise DataError([Problem(label, None, "is a binary file, not a text (CSV) export")])
+            raise DataError([Problem.of(label, None, "binary")])
 
 
 def _decode(data: bytes, label: str) -> tuple[str, str]:
@@ -352,7 +370,7 @@ def _decode(data: bytes, label: str) -> tuple[str, str]:
         encoding = "latin-1"  # decodes any byte; cp1252 has five undefined bytes
         text = data.decode(encoding)
     if not text.strip():
-        raise DataError([Problem(label, None, "the file holds no data, only blank lines")])
+        raise DataError([Problem.of(label, None, "blank")])
     return text, encoding
 
 
@@ -392,11 +410,10 @@ def _parse(text: str, separator: str, label: str) -> tuple[pd.DataFrame, np.ndar
     for col in unnamed:
         if not _blank(raw[col]).all():
             position = list(raw.columns).index(col) + 1
-            raise DataError([Problem(label, None, f"column {position} has data but no name in "
-                                     "the header row")])
+            raise DataError([Problem.of(label, None, "unnamed_column", position=position)])
     raw = raw.drop(columns=unnamed)
     if raw.empty:
-        raise DataError([Problem(label, None, "has a header row but no data rows")])
+        raise DataError([Problem.of(label, None, "no_rows")])
     return raw, rows
 
 
@@ -407,8 +424,8 @@ def _check_header(names: list[str], label: str) -> None:
             names[position - 1] = f"\0unnamed{position}"
             continue
         if name in seen:
-            raise DataError([Problem(label, name, f"the column name appears twice in the header "
-                                     f"(columns {seen[name]} and {position})", (1,), 1)])
+            raise DataError([Problem.of(label, name, "twice_in_header", (1,), 1,
+                                        first=seen[name], second=position)])
         seen[name] = position
 
 
@@ -416,9 +433,7 @@ def _ragged_rows(text: str, separator: str, width: int, label: str) -> Problem:
     bad = [number for number, row in enumerate(csv.reader(_stdio.StringIO(text),
                                                           delimiter=separator), start=1)
            if number > 1 and len(row) > width]
-    return Problem(label, None, f"some rows have more values than the {width} columns of the "
-                   "header (a separator inside a value that is not quoted?)",
-                   tuple(bad[:SHOW_ROWS]), len(bad))
+    return Problem.of(label, None, "ragged", bad[:SHOW_ROWS], len(bad), width=width)
 
 
 def _file_decimal(cells: dict[str, _Cells], separator: str) -> str:
@@ -583,29 +598,26 @@ def _apply_column(column: pd.Series, cells: _Cells, spec: Column, decimal: str,
     problems = []
     missing = cells.missing
 
-    def report(mask: np.ndarray, problem: str) -> None:
+    def report(mask: np.ndarray, key: str, **values) -> None:
         where = rows[np.flatnonzero(mask)]
         if len(where):
-            problems.append(Problem(label, spec.name, problem, tuple(where[:SHOW_ROWS].tolist()),
-                                    len(where)))
+            problems.append(Problem.of(label, spec.name, key, where[:SHOW_ROWS].tolist(),
+                                       len(where), **values))
 
     if not spec.nullable:
-        report(missing, "has empty cells")
+        report(missing, "empty_cells")
     if spec.kind in ("integer", "number"):
         per_text, ok = _number_values(cells.texts, decimal)
         numbers = pd.Series(cells.spread(per_text, np.nan), index=column.index)
         example = "12,50" if decimal == "," else "12.50"
-        report(~missing & ~cells.spread(ok, True), "holds values that are not numbers "
-               f"(expected e.g. {example})")
+        report(~missing & ~cells.spread(ok, True), "not_numbers", example=example)
         if spec.kind == "integer":
-            report((numbers % 1 != 0).to_numpy() & numbers.notna().to_numpy(),
-                   "holds values that are not whole numbers")
+            report((numbers % 1 != 0).to_numpy() & numbers.notna().to_numpy(), "not_whole")
         typed = _numeric_column(numbers) if spec.kind == "integer" else numbers
         bounds = numbers
     elif spec.kind == "date":
         per_text, ok = _date_values(cells.texts)
-        report(~missing & ~cells.spread(ok, True),
-               f"holds values that are not valid dates (expected {DATE_FORMATS})")
+        report(~missing & ~cells.spread(ok, True), "not_dates")
         typed = pd.Series(cells.spread(per_text, np.datetime64("NaT")), index=column.index)
         bounds = typed
     else:
@@ -613,16 +625,16 @@ def _apply_column(column: pd.Series, cells: _Cells, spec: Column, decimal: str,
         bounds = typed
     if spec.min is not None:
         low = pd.Timestamp(spec.min) if spec.kind == "date" else spec.min
-        report((bounds < low).to_numpy(), f"holds values below the minimum {spec.min}")
+        report((bounds < low).to_numpy(), "below_min", min=spec.min)
     if spec.max is not None:
         high = pd.Timestamp(spec.max) if spec.kind == "date" else spec.max
-        report((bounds > high).to_numpy(), f"holds values above the maximum {spec.max}")
+        report((bounds > high).to_numpy(), "above_max", max=spec.max)
     if spec.allowed is not None:
         allowed = ", ".join(map(str, spec.allowed))
-        report((typed.notna() & ~typed.isin(spec.allowed)).to_numpy(),
-               f"holds values that are not allowed (allowed: {allowed})")
+        report((typed.notna() & ~typed.isin(spec.allowed)).to_numpy(), "not_allowed",
+               allowed=allowed)
     if spec.unique:
-        report((typed.duplicated(keep=False) & typed.notna()).to_numpy(), "holds duplicate values")
+        report((typed.duplicated(keep=False) & typed.notna()).to_numpy(), "duplicates")
     return typed, problems
 
 
@@ -644,7 +656,7 @@ def _match_schema_names(raw: pd.DataFrame, schema: Schema, label: str) -> pd.Dat
             missing.append(spec.name)
     if missing:
         have = ", ".join(raw.columns)
-        raise DataError([Problem(label, name, f"required column is missing (the file has: {have})")
+        raise DataError([Problem.of(label, name, "missing_column", have=have)
                          for name in missing])
     return raw.rename(columns=renames)
 
@@ -656,8 +668,8 @@ def _check_keys(frame: pd.DataFrame, schema: Schema, rows: np.ndarray,
         dup = frame.duplicated(list(key), keep=False).to_numpy()
         if dup.any():
             where = rows[dup]
-            problems.append(Problem(label, " + ".join(key), "the combination must be unique but "
-                                    "repeats", tuple(where[:SHOW_ROWS].tolist()), len(where)))
+            problems.append(Problem.of(label, " + ".join(key), "key_repeats",
+                                       where[:SHOW_ROWS].tolist(), len(where)))
     return problems
 
 

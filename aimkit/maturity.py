@@ -65,13 +65,37 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from aimkit import i18n
+
 DEFAULT_PATH = Path(__file__).parent / "data" / "maturity.json"
 ANSWERS_FORMAT = "start2aim-maturity-answers"
 LANGUAGES = ("nl", "en")
 
 
 class MaturityError(ValueError):
-    """A model file or an answers file that cannot be used; the message says where and why."""
+    """A model file or an answers file that cannot be used; the message says where and why.
+
+    Problems with an answers file (made with :meth:`of`) can also be told in Dutch
+    (:meth:`text`), for the app.
+
+    Examples
+    --------
+    >>> MaturityError.of("not_object", source="scan.json").text("nl")
+    'scan.json: de antwoorden moeten een object zijn van vraag-id → niveau'
+    """
+
+    def __init__(self, message: str, key: str = "", values: dict | None = None):
+        super().__init__(message)
+        self.key, self.values = key, values or {}
+
+    @classmethod
+    def of(cls, key: str, **values) -> MaturityError:
+        """The error described by the text ``answers_<key>`` of :mod:`aimkit.i18n`."""
+        return cls(i18n.text(f"answers_{key}", "en", **values), key, values)
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang`` ("nl" or "en")."""
+        return i18n.text(f"answers_{self.key}", lang, **self.values) if self.key else str(self)
 
 
 @dataclass(frozen=True)
@@ -317,18 +341,17 @@ def _check_lang(lang: str) -> None:
 # ---------------------------------------------------------------------------------- scoring
 def _check_answers(answers, model: Model, label: str) -> dict[str, int]:
     if not isinstance(answers, Mapping):
-        raise MaturityError(f"{label}: the answers must be an object of question id → level")
+        raise MaturityError.of("not_object", source=label)
     known = {q.id for q in model.questions}
     unknown = sorted(set(answers) - known)
     if unknown:
-        raise MaturityError(f"{label}: unknown question id(s) {', '.join(map(repr, unknown))}; "
-                            "this file may belong to another version of the questionnaire")
+        raise MaturityError.of("unknown_ids", source=label, ids=", ".join(map(repr, unknown)))
     clean = {}
     for qid, level in answers.items():
         if (isinstance(level, bool) or not isinstance(level, numbers.Integral)
                 or not 1 <= level <= model.max_level):
-            raise MaturityError(f"{label}: the answer to {qid!r} is {level!r}; it must be a "
-                                f"whole number from 1 to {model.max_level}")
+            raise MaturityError.of("bad_level", source=label, question=repr(qid),
+                                   level=repr(level), max=model.max_level)
         clean[qid] = int(level)
     return clean
 
@@ -570,19 +593,16 @@ Expecting property name enclosed in double quotes)
         try:
             text = bytes(text).decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise MaturityError(f"{source} is not a text file; choose the .json file that the "
-                                "scan saved") from None
+            raise MaturityError.of("not_text", source=source) from None
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as err:
-        raise MaturityError(f"{source} is not valid JSON (line {err.lineno}, column "
-                            f"{err.colno}: {err.msg})") from None
+        raise MaturityError.of("not_json", source=source, line=err.lineno, column=err.colno,
+                               detail=err.msg) from None
     if not isinstance(raw, Mapping) or "answers" not in raw:
-        raise MaturityError(f"{source} is JSON but not a saved maturity scan: it has no "
-                            "'answers'")
+        raise MaturityError.of("no_answers", source=source)
     if raw.get("format", ANSWERS_FORMAT) != ANSWERS_FORMAT:
-        raise MaturityError(f"{source} is a {raw.get('format')!r} file, not a saved maturity "
-                            "scan")
+        raise MaturityError.of("other_format", source=source, format=repr(raw.get("format")))
     answers = _check_answers(raw["answers"], model, source)
     company = raw.get("company", "")
     return assess(answers, model, company if isinstance(company, str) else "")

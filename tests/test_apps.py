@@ -149,7 +149,12 @@ def test_scan_loads_answers_and_refuses_bad_files():
     assert "could not load" in app.status.value and "broken.json" in app.status.value
     assert app.answers == {"quality_checks": 1}
     assert not app.load(b'{"answers": {"no_such_question": 3}}', "other.json")
+    assert "unknown question id(s) &#x27;no_such_question&#x27;" in app.status.value
     assert app.answers == {"quality_checks": 1}
+    app.toggle.value = "nl"  # the message in the app's language
+    assert not app.load(b'{"answers": {"quality_checks": 9}}', "nine.json")
+    assert "het antwoord op &#x27;quality_checks&#x27; is 9" in app.status.value
+    app.toggle.value = "en"
     good = json.dumps({"company": "Shop", "answers": {"quality_checks": 5, "privacy_register": 4}})
     assert app.load(good.encode(), "scan.json")
     assert app.answers == {"quality_checks": 5, "privacy_register": 4}
@@ -219,10 +224,14 @@ def test_explorer_upload_mapping_step_and_errors(no_output_capture):
     assert app.mapping_box.layout.display == "none"
     # a broken file: a message that names the column, and the loaded data stay
     app.load_upload(BELGIAN.replace(b"80,00", b"tachtig"), "fout.csv")
-    assert "fout.csv, column &#x27;amount&#x27;" in app.status.value
+    assert ("fout.csv, kolom &#x27;amount&#x27;: bevat waarden die geen getallen zijn"
+            in app.status.value)  # the app's language, not English
     assert len(app.rfm) == 3
     app.load_upload(b"", "leeg.csv")
-    assert "empty" in app.status.value
+    assert "het bestand is leeg" in app.status.value
+    app.toggle.value = "en"
+    app.load_upload(b"", "empty.csv")
+    assert "empty.csv: the file is empty" in app.status.value
 
 
 def test_explorer_methods_k_and_features(no_output_capture):

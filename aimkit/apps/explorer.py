@@ -430,7 +430,8 @@ class SegmentExplorer:
         self.set_lines(lines)
 
     def _file_problem(self, error: io.DataError) -> None:
-        self.status.value = _ui.message("error", f"{self.t('file_problem')}\n{error}")
+        self.status.value = _ui.message("error",
+                                        f"{self.t('file_problem')}\n{error.text(self.lang)}")
 
     def set_lines(self, lines: pd.DataFrame) -> None:
         """Use these transactions (canonical columns): RFM, segments and export follow."""

@@ -239,7 +239,8 @@ class MaturityScan:
         try:
             assessment = maturity.loads(bytes(content), self.model, source=filename)
         except maturity.MaturityError as error:
-            self.status.value = _ui.message("error", self.t("load_failed", reason=str(error)))
+            self.status.value = _ui.message("error", self.t("load_failed",
+                                                            reason=error.text(self.lang)))
             return False
         self.answers = dict(assessment.answers)
         self.company.value = assessment.company

@@ -57,7 +57,7 @@ def test_scan_end_to_end(voila_server, page, tmp_path):
     # a broken file gives a friendly message and the scan keeps its result
     upload(page, ".aimkit-load", "kapot.json", b'{"answers": {"quality_checks": 3,}')
     page.get_by_text("Dit bestand kon ik niet laden").wait_for()
-    assert "line 1" in page.inner_text(".aimkit-msg.error")
+    assert "geen geldige JSON (regel 1" in page.inner_text(".aimkit-msg.error")
     assert page_problems(page) == []
 
     # saved answers with two changes load back and are scored: (7 × 3 + 5) / 8 = 3.25

@@ -102,7 +102,7 @@ def test_bad_csv_gives_a_message_and_the_app_keeps_working(app):
     upload(app, "fout.csv", bad)
     message = app.locator(".aimkit-msg.error")
     expect(message).to_contain_text("Dit bestand kan ik (nog) niet gebruiken")
-    expect(message).to_contain_text("fout.csv, column 'amount'")
+    expect(message).to_contain_text("fout.csv, kolom 'amount': bevat waarden die geen getallen")
     expect(app.get_by_text(pick_example(app))).to_be_visible()
 
 
