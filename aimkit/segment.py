@@ -32,9 +32,6 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
-from sklearn.cluster import KMeans
-from sklearn.metrics import silhouette_score
-from sklearn.preprocessing import StandardScaler
 
 
 def _matrix(frame: pd.DataFrame, features: Sequence[str], log: Sequence[str]) -> np.ndarray:
@@ -106,6 +103,11 @@ class ValueSegmenter:
         >>> ValueSegmenter(1, features=["x"]).fit(pd.DataFrame({"x": [1.0, 2.0]})).levels
         ['A']
         """
+        # imported on use: scikit-learn takes ~1.3 s to load, and the segment explorer's
+        # first view (RFM segments) does not need it
+        from sklearn.cluster import KMeans
+        from sklearn.preprocessing import StandardScaler
+
         values = _matrix(frame, self.features, self.log)
         self.scaler_ = StandardScaler().fit(values)
         self.kmeans_ = KMeans(self.n_segments, n_init=10,
@@ -175,6 +177,10 @@ def choose_k(frame: pd.DataFrame, features: Sequence[str], ks: Sequence[int] = r
     >>> choose_k(data, ["x"], ks=[2, 3])["silhouette"].idxmax()
     3
     """
+    from sklearn.cluster import KMeans
+    from sklearn.metrics import silhouette_score
+    from sklearn.preprocessing import StandardScaler
+
     values = StandardScaler().fit_transform(_matrix(frame, features, log))
     rows = []
     for k in ks:
