@@ -11,12 +11,16 @@ that are not linked automatically:
   number typed in for the loyalty card (with or without spaces, ``+32`` or ``0``), and for
   walk-in shoppers nothing at all.
 
-Hidden behaviour: customers start over seven and a half years with a growing shop; they
-are loyal fans, regulars, occasional buyers or one-off buyers, each kind with its own
-purchase rate, basket and time until they drift away (children grow out of the clothes).
-In the last twelve months a part of the regular buyers slows down, and a few occasional
-buyers buy more. Returns in the shop are negative payments; cancelled web orders stay in
-the export with status ``cancelled``.
+Hidden behaviour: the shop's existing customers were entered in the system in the first
+weeks after it went live in January 2014; after that new customers come in ever more slowly.
+Customers are fans, regulars, seasonal buyers (every new collection) or one-off buyers, each
+kind with its own purchase rate, basket and number of years until the children outgrow the
+clothes and the customer stops. Repeat purchases come at fairly regular intervals (a size up,
+a new season), not at random moments. In the last twelve months some customers who have
+been coming for more than four years (their children are older) buy less: a quarter of the
+fans and half of the regulars at half their rate, and three in ten fans almost stop (a tenth
+of their rate). A few seasonal buyers buy much more (a new baby). Returns in the shop are
+negative payments; cancelled web orders stay in the export with status ``cancelled``.
 
 Examples
 --------
@@ -46,19 +50,23 @@ EXPORT_DATE = pd.Timestamp("2021-06-30")
 CURRENT_START = pd.Timestamp("2020-07-01")
 """The current period of the case: the last twelve months before the export."""
 
-_N_CUSTOMERS = 5200
-# kind: share of customers, purchases per year, mean basket (€), mean years until they drift
-# away, share of their purchases made online
+_N_CUSTOMERS = 6000
+# kind: share of customers, purchases per year, mean basket (€), mean years until the
+# children outgrow the clothes, share of their purchases made online
 _KINDS = pd.DataFrame(
-    {"share": [0.24, 0.355, 0.355, 0.05], "rate": [9.0, 3.182, 3.0, 0.0],
-     "basket": [95.0, 75.0, 60.0, 55.0], "years": [8.4, 4.985, 4.0, 0.0],
-     "online": [0.35, 0.45, 0.55, 0.6]},
-    index=["fan", "regular", "occasional", "one-off"])
-_SLOWING = {"fan": 0.55, "regular": 0.6}     # share slowing down in the current year
-_SLOW_FACTOR = 0.5                           # their purchase rate in the current year
-_GROWING = {"occasional": 0.01}              # share buying more in the current year
-_GROW_FACTOR = 3.0
-_GROWTH = 0.8                                # < 1: more customers start in later years
+    {"share": [0.22, 0.25, 0.30, 0.23], "rate": [12.0, 5.0, 3.5, 0.0],
+     "basket": [110.0, 75.0, 55.0, 55.0], "years": [9.0, 7.0, 6.0, 0.0],
+     "online": [0.35, 0.45, 0.5, 0.6]},
+    index=["fan", "regular", "seasonal", "one-off"])
+_RATE_SPREAD = 0.15                          # sd of log purchase rate within a kind
+_YEARS_SHAPE = 3.0                           # gamma shape of the years until they stop
+_REGULARITY = 4.0                            # gamma shape of the gaps between purchases
+_GROWTH = 5.0                                # > 1: most customers start early
+# (share, factor on the purchase rate in the current year) per kind; slowing down (factor
+# < 1) only for customers of more than _SLOW_AFTER_YEARS at the start of the current year
+_CURRENT_CHANGES = {"fan": [(0.25, 0.5), (0.30, 0.1)], "regular": [(0.5, 0.5)],
+                    "seasonal": [(0.06, 3.5)]}
+_SLOW_AFTER_YEARS = 4
 _WALK_INS_PER_YEAR = 900                     # shop payments of people not in the file
 _FIRST = ["Emma", "Louise", "Marie", "Lotte", "Julie", "Sarah", "Hanne", "Elke", "Lien",
           "Charlotte", "Ellen", "Eva", "Sofie", "Kato", "Nina", "Fien", "Lore", "Anke", "Tom",
@@ -76,26 +84,33 @@ def _customers(rng: np.random.Generator, n: int) -> pd.DataFrame:
     span = (EXPORT_DATE - START).days
     start = START + pd.to_timedelta(np.floor(span * rng.random(n) ** _GROWTH), unit="D")
     spec = _KINDS.loc[kinds].reset_index(drop=True)
-    years = rng.exponential(spec["years"].to_numpy())
+    years = spec["years"].to_numpy() * rng.gamma(_YEARS_SHAPE, 1 / _YEARS_SHAPE, n)
     frame = pd.DataFrame({
         "kind": kinds, "start": start,
         "stop": start + pd.to_timedelta(np.round(years * 365.25), unit="D"),
-        "rate": spec["rate"].to_numpy() * np.exp(rng.normal(0, 0.3, n)),
+        "rate": spec["rate"].to_numpy() * np.exp(rng.normal(0, _RATE_SPREAD, n)),
         "basket": spec["basket"].to_numpy() * np.exp(rng.normal(0, 0.25, n)),
         "online": np.clip(spec["online"].to_numpy() + rng.normal(0, 0.25, n), 0, 1),
     })
     change = np.ones(n)
     u = rng.random(n)
-    for kind, share in _SLOWING.items():
-        change[(kinds == kind) & (u < share)] = _SLOW_FACTOR
-    for kind, share in _GROWING.items():
-        change[(kinds == kind) & (u < share)] = _GROW_FACTOR
+    older = (CURRENT_START - start).days > _SLOW_AFTER_YEARS * 365.25
+    for kind, steps in _CURRENT_CHANGES.items():
+        low = 0.0
+        for share, factor in steps:
+            chosen = (kinds == kind) & (u >= low) & (u < low + share)
+            change[chosen & (older | (factor > 1))] = factor
+            low += share
     frame["current_change"] = change
     return frame
 
 
 def _purchases(rng: np.random.Generator, customers: pd.DataFrame) -> pd.DataFrame:
-    """Purchase days per customer: a first purchase at the start, then a Poisson process."""
+    """Purchase days per customer: a first purchase at the start, then regular-ish gaps.
+
+    The gaps are gamma distributed in "expected purchases" (shape ``_REGULARITY``, mean 1),
+    counted at the customer's rate and, in the current year, at rate times his change.
+    """
     rows = []
     current = (CURRENT_START - START).days
     export = (EXPORT_DATE - START).days
@@ -103,15 +118,18 @@ def _purchases(rng: np.random.Generator, customers: pd.DataFrame) -> pd.DataFram
         first = (c.start - START).days
         days = [first]
         stop = min((c.stop - START).days, export)
-        if c.rate > 0:
-            before = min(stop, current)
-            if before > first:
-                n = rng.poisson(c.rate * (before - first) / 365.25)
-                days.extend(rng.integers(first, before + 1, n))
-            after_from = max(first, current)
-            if stop > after_from:
-                n = rng.poisson(c.rate * c.current_change * (stop - after_from) / 365.25)
-                days.extend(rng.integers(after_from, stop + 1, n))
+        if c.rate > 0 and stop > first:
+            per_day = c.rate / 365.25
+            before = max(current - first, 0) * per_day          # expected purchases before
+            if stop > current:
+                total = before + (stop - max(first, current)) * per_day * c.current_change
+            else:
+                total = (stop - first) * per_day
+            steps = np.cumsum(rng.gamma(_REGULARITY, 1 / _REGULARITY, int(total * 1.5) + 10))
+            steps = steps[steps < total]
+            when = np.where(steps <= before, first + steps / per_day,
+                            max(first, current) + (steps - before) / (per_day * c.current_change))
+            days.extend(np.floor(when).astype(int).tolist())
         rows.append(pd.DataFrame({"customer": i, "day": days}))
     buys = pd.concat(rows, ignore_index=True)
     buys["basket"] = customers["basket"].to_numpy()[buys["customer"]] * np.exp(
