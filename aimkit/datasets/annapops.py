@@ -11,15 +11,17 @@ that are not linked automatically:
   number typed in for the loyalty card (with or without spaces, ``+32`` or ``0``), and for
   walk-in shoppers nothing at all.
 
-Hidden behaviour: the shop's existing customers were entered in the system in the first
-weeks after it went live in January 2014; after that new customers come in ever more slowly.
-Customers are fans, regulars, seasonal buyers (every new collection) or one-off buyers, each
-kind with its own purchase rate, basket and number of years until the children outgrow the
-clothes and the customer stops. Repeat purchases come at fairly regular intervals (a size up,
-a new season), not at random moments. In the last twelve months some customers who have
-been coming for more than four years (their children are older) buy less: a quarter of the
-fans and half of the regulars at half their rate, and three in ten fans almost stop (a tenth
-of their rate). A few seasonal buyers buy much more (a new baby). Returns in the shop are
+Hidden behaviour: the system went live when the shop opened in January 2013. The new shop
+drew most of its customers in its first years: sign-ups per month fall smoothly, by a third
+per year (no month holds more than 3 % of them), so most of today's buyers have been
+customers for years. Customers are fans, regulars, seasonal buyers (every new collection)
+or one-off buyers, each kind with its own purchase rate, basket and number of years until
+the children outgrow the clothes and the customer stops. Repeat purchases come at fairly
+regular intervals (a size up, a new season), not at random moments. In the last twelve
+months some customers who have been coming for more than three years (their children are
+older) buy less: a quarter of the fans and half of the regulars at half their rate, and
+three in ten fans almost stop (0.15 of their rate). A few seasonal buyers buy much more (a
+new baby). Returns in the shop are
 negative payments; cancelled web orders stay in the export with status ``cancelled``.
 
 Examples
@@ -45,7 +47,7 @@ TABLES = {
 }
 FORMATS = {"shop_payments": BELGIAN_EXCEL}
 
-START = pd.Timestamp("2014-01-06")
+START = pd.Timestamp("2013-01-07")
 EXPORT_DATE = pd.Timestamp("2021-06-30")
 CURRENT_START = pd.Timestamp("2020-07-01")
 """The current period of the case: the last twelve months before the export."""
@@ -54,20 +56,20 @@ _N_CUSTOMERS = 6000
 # kind: share of customers, purchases per year, mean basket (€), mean years until the
 # children outgrow the clothes, share of their purchases made online
 _KINDS = pd.DataFrame(
-    {"share": [0.22, 0.25, 0.30, 0.23], "rate": [12.0, 5.0, 3.5, 0.0],
+    {"share": [0.22, 0.25, 0.30, 0.23], "rate": [12.0, 5.0, 4.0, 0.0],
      "basket": [110.0, 75.0, 55.0, 55.0], "years": [9.0, 7.0, 6.0, 0.0],
      "online": [0.35, 0.45, 0.5, 0.6]},
     index=["fan", "regular", "seasonal", "one-off"])
 _RATE_SPREAD = 0.15                          # sd of log purchase rate within a kind
 _YEARS_SHAPE = 3.0                           # gamma shape of the years until they stop
 _REGULARITY = 4.0                            # gamma shape of the gaps between purchases
-_GROWTH = 5.0                                # > 1: most customers start early
+_SIGNUP_DECLINE = 0.4                        # sign-ups per month fall as exp(-0.4 * years)
 # (share, factor on the purchase rate in the current year) per kind; slowing down (factor
 # < 1) only for customers of more than _SLOW_AFTER_YEARS at the start of the current year
-_CURRENT_CHANGES = {"fan": [(0.25, 0.5), (0.30, 0.1)], "regular": [(0.5, 0.5)],
+_CURRENT_CHANGES = {"fan": [(0.25, 0.5), (0.30, 0.15)], "regular": [(0.5, 0.5)],
                     "seasonal": [(0.06, 3.5)]}
-_SLOW_AFTER_YEARS = 4
-_WALK_INS_PER_YEAR = 900                     # shop payments of people not in the file
+_SLOW_AFTER_YEARS = 3
+_WALK_INS_PER_YEAR = 800                     # shop payments of people not in the file
 _FIRST = ["Emma", "Louise", "Marie", "Lotte", "Julie", "Sarah", "Hanne", "Elke", "Lien",
           "Charlotte", "Ellen", "Eva", "Sofie", "Kato", "Nina", "Fien", "Lore", "Anke", "Tom",
           "Pieter", "Jonas", "An", "Inge", "Griet", "Veerle"]
@@ -79,10 +81,20 @@ _CITIES = [("9000", "Gent"), ("9050", "Gentbrugge"), ("9820", "Merelbeke"), ("98
            "Brugge"), ("9300", "Aalst"), ("1000", "Brussel"), ("3000", "Leuven")]
 
 
+def _start_days(u: np.ndarray) -> np.ndarray:
+    """Days after ``START`` of the customers' first purchases, from uniform numbers ``u``.
+
+    Sign-ups decline smoothly: their density is proportional to ``exp(-_SIGNUP_DECLINE * t)``
+    for ``t`` years after ``START`` up to the export (inverse of its distribution function).
+    """
+    span = (EXPORT_DATE - START).days / 365.25
+    years = -np.log1p(u * np.expm1(-_SIGNUP_DECLINE * span)) / _SIGNUP_DECLINE
+    return np.floor(years * 365.25)
+
+
 def _customers(rng: np.random.Generator, n: int) -> pd.DataFrame:
     kinds = rng.choice(_KINDS.index.to_numpy(), size=n, p=_KINDS["share"].to_numpy())
-    span = (EXPORT_DATE - START).days
-    start = START + pd.to_timedelta(np.floor(span * rng.random(n) ** _GROWTH), unit="D")
+    start = START + pd.to_timedelta(_start_days(rng.random(n)), unit="D")
     spec = _KINDS.loc[kinds].reset_index(drop=True)
     years = spec["years"].to_numpy() * rng.gamma(_YEARS_SHAPE, 1 / _YEARS_SHAPE, n)
     frame = pd.DataFrame({
@@ -232,8 +244,9 @@ def generate(seed: int = 2021, scale: float = 1.0) -> dict[str, pd.DataFrame]:
         day=lambda f: np.minimum(f["day"] + rng.integers(3, 20, len(f)),
                                  (EXPORT_DATE - START).days),
         amount=lambda f: -f["amount"] * rng.choice([0.5, 1.0], len(f)))
-    walk_days = rng.integers(0, (EXPORT_DATE - START).days + 1,
-                             rng.poisson(_WALK_INS_PER_YEAR * scale * 7.5))
+    span = (EXPORT_DATE - START).days
+    walk_days = rng.integers(0, span + 1,
+                             rng.poisson(_WALK_INS_PER_YEAR * scale * span / 365.25))
     walk_ins = pd.DataFrame({"day": walk_days, "customer_id": None, "mobile": None,
                              "amount": 45 * np.exp(rng.normal(0, 0.5, len(walk_days)))})
     payments = pd.concat([shop_rows, returns, walk_ins], ignore_index=True)
