@@ -94,8 +94,8 @@ def reference(data, now):
     })
 
 
-@pytest.mark.parametrize("shuffle", [False, True])
-def test_matches_a_plain_group_by_on_random_data(shuffle):
+@pytest.mark.parametrize("shuffle, numbered", [(False, False), (True, False), (False, True)])
+def test_matches_a_plain_group_by_on_random_data(shuffle, numbered):
     rng = np.random.default_rng(5)
     n_orders = 3000
     order_customer = rng.integers(0, 400, n_orders)
@@ -108,13 +108,18 @@ def test_matches_a_plain_group_by_on_random_data(shuffle):
                          "order_date": order_time[order],
                          "amount": np.round(rng.normal(20, 30, len(order)), 2)})
     data.loc[rng.random(len(data)) < 0.02, "customer_id"] = None  # unlinked lines
-    data.loc[rng.random(len(data)) < 0.01, "order_id"] = "O7"       # an id reused by many
+    if numbered:  # order numbers rising line by line: the fast path, every run an order
+        data["order_id"] = order + 1000
+    else:
+        data.loc[rng.random(len(data)) < 0.01, "order_id"] = "O7"   # an id reused by many
     if shuffle:
         data = data.sample(frac=1.0, random_state=1).reset_index(drop=True)
     now = pd.Timestamp("2022-01-01")
     expected = reference(data, now)
     pd.testing.assert_frame_equal(rfm.rfm_table(data, now=now), expected, check_names=False)
-    as_string = data.astype({"customer_id": "string", "order_id": "string"})  # pd.NA
+    as_string = data.astype({"customer_id": "string"})  # pd.NA
+    if not numbered:
+        as_string = as_string.astype({"order_id": "string"})
     pd.testing.assert_frame_equal(rfm.rfm_table(as_string, now=now), expected,
                                   check_names=False, check_index_type=False)
 
@@ -197,10 +202,11 @@ def test_no_linked_lines_give_an_empty_table():
     ["klant-00000012", "klant-00000001", "klant-00000012"],
     ["Z", "é", "z", "É", "a"],
 ])
-def test_text_ids_are_coded_exactly_and_sorted_like_python(values, monkeypatch):
+@pytest.mark.parametrize("known_text", [False, True])
+def test_text_ids_are_coded_exactly_and_sorted_like_python(values, known_text, monkeypatch):
     monkeypatch.setattr(rfm, "_FIXED_WIDTH_FROM", 0)  # the path for millions of ids
     array = np.array(values, dtype=object)
-    codes, uniques = rfm._factorize(array, sort=True)
+    codes, uniques = rfm._factorize(array, sort=True, text=known_text)
     present = [v for v in values if isinstance(v, str)]
     assert list(uniques) == sorted(set(present))
     decoded = [uniques[c] if c >= 0 else None for c in codes]
