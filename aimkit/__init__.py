@@ -7,8 +7,9 @@ Import the module you need; nothing is loaded or printed on ``import aimkit``::
 
 Each module holds one concept (see DESIGN.md): ``io`` (reading and exporting CSVs),
 ``quality`` (data-quality checks), ``datasets`` (the case companies' synthetic exports),
-``rfm``, ``segment``, ``predict``, ``recommend``, ``experiment``, ``text``, ``value``,
-``maturity``, ``plots``, ``apps`` and ``i18n``.
+``features`` (the energy case's customer view), ``rfm``, ``segment``, ``predict``,
+``recommend``, ``experiment``, ``text``, ``value``, ``maturity``, ``plots``, ``apps``,
+``i18n`` and ``course`` (the course map).
 """
 
 import importlib
@@ -16,8 +17,8 @@ import importlib
 __version__ = "0.1.0"
 
 _MODULES = {
-    "apps", "datasets", "exercises", "experiment", "i18n", "io", "maturity", "plots", "predict",
-    "quality", "recommend", "rfm", "segment", "text", "value",
+    "apps", "course", "datasets", "exercises", "experiment", "features", "i18n", "io", "maturity",
+    "plots", "predict", "quality", "recommend", "rfm", "segment", "text", "value",
 }
 
 

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 from sklearn.linear_model import LogisticRegression
 
-from aimkit import predict, value
+from aimkit import features, predict, value
 from aimkit.datasets import energy
 
 MODEL = {"logistic regression": LogisticRegression(max_iter=2000)}  # notebook 17's winner
@@ -34,18 +34,18 @@ def peak_mb() -> float:
 
 def score(tables: dict) -> pd.Series:
     """Notebook 17's pipeline from the exports to the policy table; returns the optimised row."""
-    view = energy.customer_view(tables, energy.SNAPSHOT).join(
-        energy.churn_outcome(tables, energy.SNAPSHOT).rename("outcome"))
+    view = features.customer_view(tables, energy.SNAPSHOT).join(
+        features.churn_outcome(tables, energy.SNAPSHOT).rename("outcome"))
     data = view[view["outcome"] != "moved"]
     churned = (data["outcome"] == "switched supplier").astype(int)
     churn_model = predict.make_pipeline(MODEL["logistic regression"]).fit(
-        data[energy.CHURN_FEATURES], churned)
-    features, accepted = energy.campaign_pairs(tables, view)
+        data[features.CHURN_FEATURES], churned)
+    campaign, accepted = features.campaign_pairs(tables, view)
     accept_model = predict.make_pipeline(MODEL["logistic regression"]).fit(
-        features[energy.ACCEPT_FEATURES], accepted)
+        campaign[features.ACCEPT_FEATURES], accepted)
 
-    now = energy.customer_view(tables, energy.EXPORT_DATE)
-    now["churn_probability"] = value.churn_probability(churn_model, now[energy.CHURN_FEATURES],
+    now = features.customer_view(tables, energy.EXPORT_DATE)
+    now["churn_probability"] = value.churn_probability(churn_model, now[features.CHURN_FEATURES],
                                                        months=6)
     now["margin"] = now["yearly_margin"]
     now["clv"] = value.clv(now["margin"], now["churn_probability"])
@@ -53,9 +53,9 @@ def score(tables: dict) -> pd.Series:
     catalogue = tables["offer_catalogue"].set_index("offer_id")
     callables = {
         "accept_probability": lambda p: accept_model.predict_proba(
-            energy.offer_features(p)[energy.ACCEPT_FEATURES])[:, 1],
+            features.offer_features(p)[features.ACCEPT_FEATURES])[:, 1],
         "offer_margin": lambda p: p["margin"] - (p["yearly_cost"]
-                                                 - energy.offer_features(p)["offer_cost"]),
+                                                 - features.offer_features(p)["offer_cost"]),
     }
     top3 = value.next_best_offers(at_risk, catalogue, k=3, margin_floor=100.0, **callables)
     best = top3[top3["rank"] == 1].set_index("customer_id")["offer_id"]

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from aimkit import datasets, predict, value
+from aimkit import datasets, features, predict, value
 from aimkit.datasets import energy
 
 MODELS = {name: model for name, model in predict.default_models().items()
@@ -15,29 +15,29 @@ MODELS = {name: model for name, model in predict.default_models().items()
 @pytest.fixture(scope="module")
 def case():
     tables = datasets.load("energy")
-    view = energy.customer_view(tables, energy.SNAPSHOT).join(
-        energy.churn_outcome(tables, energy.SNAPSHOT).rename("outcome"))
+    view = features.customer_view(tables, energy.SNAPSHOT).join(
+        features.churn_outcome(tables, energy.SNAPSHOT).rename("outcome"))
     data = view[view["outcome"] != "moved"]
     churned = (data["outcome"] == "switched supplier").astype(int)
     split = predict.holdout_split(churned)
-    churn = predict.compare_models(data[energy.CHURN_FEATURES], churned, MODELS, cv=split,
+    churn = predict.compare_models(data[features.CHURN_FEATURES], churned, MODELS, cv=split,
                                    scoring="roc_auc")
-    churn_model = predict.best_model(churn, data[energy.CHURN_FEATURES], churned, MODELS)
-    features, accepted = energy.campaign_pairs(tables)
-    accept = predict.compare_models(features[energy.ACCEPT_FEATURES], accepted, MODELS, cv=3,
+    churn_model = predict.best_model(churn, data[features.CHURN_FEATURES], churned, MODELS)
+    campaign, accepted = features.campaign_pairs(tables)
+    accept = predict.compare_models(campaign[features.ACCEPT_FEATURES], accepted, MODELS, cv=3,
                                     scoring="roc_auc")
-    accept_model = predict.best_model(accept, features[energy.ACCEPT_FEATURES], accepted, MODELS)
-    now = energy.customer_view(tables, energy.EXPORT_DATE)
-    now["churn_probability"] = value.churn_probability(churn_model, now[energy.CHURN_FEATURES],
+    accept_model = predict.best_model(accept, campaign[features.ACCEPT_FEATURES], accepted, MODELS)
+    now = features.customer_view(tables, energy.EXPORT_DATE)
+    now["churn_probability"] = value.churn_probability(churn_model, now[features.CHURN_FEATURES],
                                                        months=6)
     now["margin"] = now["yearly_margin"]
     at_risk = now[now["churn_probability"] >= now["churn_probability"].quantile(0.85)]
     catalogue = tables["offer_catalogue"].set_index("offer_id")
     callables = {
         "accept_probability": lambda p: accept_model.predict_proba(
-            energy.offer_features(p)[energy.ACCEPT_FEATURES])[:, 1],
+            features.offer_features(p)[features.ACCEPT_FEATURES])[:, 1],
         "offer_margin": lambda p: p["margin"] - (p["yearly_cost"]
-                                                 - energy.offer_features(p)["offer_cost"]),
+                                                 - features.offer_features(p)["offer_cost"]),
     }
     return churn, accept, at_risk, catalogue, callables
 
@@ -60,7 +60,7 @@ def test_optimised_top3_policy_beats_no_action_and_cheapest_offer_for_all(case):
     assert top3.groupby("customer_id").size().max() <= 3
     assert top3["customer_id"].nunique() > 0.5 * len(at_risk)
     pairs = value.offer_pairs(at_risk, catalogue)
-    pairs["cost"] = energy.offer_features(pairs)["offer_cost"]
+    pairs["cost"] = features.offer_features(pairs)["offer_cost"]
     cheapest = pairs.loc[pairs.groupby("customer_id")["cost"].idxmin()].set_index(
         "customer_id")["offer_id"]
     optimised = top3[top3["rank"] == 1].set_index("customer_id")["offer_id"]

@@ -46,18 +46,10 @@ SCHEMA = io.Schema("transactions", tuple(
     for c in io.TRANSACTIONS.columns))
 """:data:`aimkit.io.TRANSACTIONS` with empty customer numbers allowed (they are left out)."""
 
-EXAMPLES = {
-    "annapops": ("web_orders", {"ordered_at": "order_date"}),
-    "earnieland": ("purchases", {"user_id": "customer_id", "purchase_id": "order_id",
-                                 "purchased_at": "order_date"}),
-    "wine": ("pos_sales", {"receipt_no": "order_id", "sold_at": "order_date",
-                           "line_amount": "amount"}),
-    "kinnarps": ("erp_orders", {"customer_no": "customer_id", "document_no": "order_id"}),
-    "trailfinders": ("bookings", {"booking_id": "order_id", "booking_date": "order_date",
-                                  "total_price": "amount"}),
-    "returns": ("order_lines", {"ordered_at": "order_date", "price": "amount"}),
-}
-"""Case datasets with transactions: ``{dataset: (table, {file column: canonical column})}``."""
+EXAMPLES = {name: (case.transactions.table, dict(case.transactions.columns))
+            for name, case in datasets.cases().items() if case.transactions is not None}
+"""Case datasets with transactions, from their registration (:class:`aimkit.datasets.Case`):
+``{dataset: (table, {file column: canonical column})}``."""
 
 SYNONYMS = {
     "customer_id": ("customer_id", "customer", "customer_no", "customer_number", "klant",
@@ -128,7 +120,7 @@ def read_transactions(content: bytes, name: str, mapping: dict[str, str]) -> pd.
 
 
 def example_bytes(dataset: str) -> tuple[bytes, str]:
-    """The shipped CSV of a case dataset's transactions table, as an upload would bring it.
+    """A case dataset's transactions export, as an upload would bring it (``$AIMKIT_SEED`` applies).
 
     Examples
     --------
@@ -137,8 +129,7 @@ def example_bytes(dataset: str) -> tuple[bytes, str]:
     ('bookings.csv', b'booking_id')
     """
     table = EXAMPLES[dataset][0]
-    path = datasets.data_dir() / dataset / f"{table}.csv"
-    return path.read_bytes(), path.name
+    return datasets.export_bytes(dataset, table), f"{table}.csv"
 
 
 class SegmentScatter:

@@ -38,7 +38,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from aimkit.datasets import BELGIAN_EXCEL
+from aimkit.datasets import BELGIAN_EXCEL, DEFAULT_SEED, Case, Transactions
+
+CASE = Case(
+    company="Anna Pops", title="RFMT and behaviour change",
+    notebook="cases/14_annapops_rfmt_behaviour.ipynb", ebook_page=59, minutes=45,
+    transactions=Transactions("web_orders", {"ordered_at": "order_date"}), aim_phase="5 and 6")
 
 TABLES = {
     "customers": "the customer file: name, e-mail, mobile number, address",
@@ -173,7 +178,7 @@ def _times(rng: np.random.Generator, days: np.ndarray, online: bool) -> pd.Serie
                      + pd.to_timedelta(minutes, unit="min"))
 
 
-def generate(seed: int = 2021, scale: float = 1.0) -> dict[str, pd.DataFrame]:
+def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataFrame]:
     """Generate Anna Pops' three exports.
 
     Parameters

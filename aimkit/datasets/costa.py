@@ -41,6 +41,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from aimkit.datasets import DEFAULT_SEED, Case
+
+CASE = Case(
+    company="Spanish Costas real estate", title="recommender and A/B test",
+    notebook="cases/12_costa_real_estate_recommender.ipynb", ebook_page=50, minutes=45)
+
 TABLES = {
     "properties": "admin dashboard (CMS): properties with their metadata and listing date",
     "visitors": "DMP visitor profiles: anonymous cookie ID, first visit, country, device, source",
@@ -155,7 +161,7 @@ def _stamp(times: pd.Series) -> pd.Series:
     return times.dt.strftime("%Y-%m-%d %H:%M:%S")
 
 
-def generate(seed: int = 2021, scale: float = 1.0) -> dict[str, pd.DataFrame]:
+def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataFrame]:
     """Generate the Costa buying agent's DMP, CMS and CRM exports.
 
     Parameters

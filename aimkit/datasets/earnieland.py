@@ -37,6 +37,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from aimkit.datasets import DEFAULT_SEED, Case, Transactions
+
+CASE = Case(
+    company="Earnieland", title="cashback reactivation",
+    notebook="cases/16_earnieland_reactivation.ipynb", ebook_page=71, minutes=40,
+    transactions=Transactions("purchases", {"user_id": "customer_id", "purchase_id": "order_id",
+                                            "purchased_at": "order_date"}))
+
 TABLES = {
     "shops": "affiliated webshops: name, category, cashback rate",
     "users": "members: registration, gender, birth year, language, newsletter opt-in",
@@ -137,7 +145,7 @@ def _shops(rng: np.random.Generator) -> pd.DataFrame:
     return shops
 
 
-def simulate(seed: int = 2021, users: int = USERS) -> dict[str, pd.DataFrame]:
+def simulate(seed: int = DEFAULT_SEED, users: int = USERS) -> dict[str, pd.DataFrame]:
     """The hidden world behind the tables, in numbers (no text formatting).
 
     Used by :func:`generate` and by ``benchmarks/recommend.py``, which needs 200,000
@@ -233,7 +241,7 @@ def simulate(seed: int = 2021, users: int = USERS) -> dict[str, pd.DataFrame]:
     return {"shops": shops, "users": members, "purchases": purchases}
 
 
-def generate(seed: int = 2021, scale: float = 1.0) -> dict[str, pd.DataFrame]:
+def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataFrame]:
     """Generate Earnieland's shops, members, purchases and running promotions.
 
     Parameters

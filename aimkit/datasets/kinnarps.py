@@ -35,7 +35,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from aimkit.datasets import BELGIAN_EXCEL
+from aimkit.datasets import BELGIAN_EXCEL, DEFAULT_SEED, Case, Transactions
+
+CASE = Case(
+    company="Kinnarps", title="B2B customer clustering",
+    notebook="cases/10_kinnarps_b2b_clustering.ipynb", ebook_page=36, minutes=40,
+    transactions=Transactions("erp_orders", {"customer_no": "customer_id",
+                                             "document_no": "order_id"}))
 
 TABLES = {
     "crm_customers": "CRM customer cards: potential code A/B/C/D, optional sector/size fields",
@@ -241,7 +247,7 @@ def _contact_table(rng: np.random.Generator, contacts: pd.DataFrame) -> pd.DataF
     })
 
 
-def generate(seed: int = 2021, scale: float = 1.0) -> dict[str, pd.DataFrame]:
+def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataFrame]:
     """Generate the CRM and ERP exports of Kinnarps.
 
     Parameters

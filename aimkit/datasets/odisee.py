@@ -56,6 +56,12 @@ from itertools import accumulate
 import numpy as np
 import pandas as pd
 
+from aimkit.datasets import DEFAULT_SEED, Case
+
+CASE = Case(
+    company="Odisee", title="website visitor segments",
+    notebook="cases/15_odisee_web_segments.ipynb", ebook_page=64, minutes=45)
+
 TABLES = {
     "events": "tracking events: time, profile, full URL, event type, page title, clicked text",
     "profiles": "visitor profiles: visits, page views, forms, device, OS, language, region, medium",
@@ -436,7 +442,7 @@ def _profile_row(rng: np.random.Generator, profile_id: str, profile: dict,
     }
 
 
-def generate(seed: int = 2021, scale: float = 1.0) -> dict[str, pd.DataFrame]:
+def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataFrame]:
     """Generate Odisee's tracking events and visitor profiles.
 
     Parameters

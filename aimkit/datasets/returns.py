@@ -31,6 +31,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from aimkit.datasets import DEFAULT_SEED, Case, Transactions
+
+CASE = Case(
+    company="Retour Rumoer", title="return risk, explained",
+    notebook="cases/18_returns_risk_explained.ipynb", ebook_page=None, minutes=40,
+    transactions=Transactions("order_lines", {"ordered_at": "order_date", "price": "amount"}))
+
 TABLES = {
     "customers": "webshop accounts: sign-up date, consent to use order history",
     "products": "catalogue: category, brand, price (sizes XS-XXL)",
@@ -66,7 +73,7 @@ def _sigmoid(x):
     return 1 / (1 + np.exp(-x))
 
 
-def generate(seed: int = 2021, scale: float = 1.0) -> dict[str, pd.DataFrame]:
+def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataFrame]:
     """Generate the webshop's export.
 
     Parameters

@@ -38,7 +38,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from aimkit.datasets import BELGIAN_EXCEL
+from aimkit.datasets import BELGIAN_EXCEL, DEFAULT_SEED, Case, Transactions
+
+CASE = Case(
+    company="TrailFinders", title="time to the next booking",
+    notebook="cases/11_trailfinders_rebooking.ipynb", ebook_page=43, minutes=45,
+    transactions=Transactions("bookings", {"booking_id": "order_id", "booking_date": "order_date",
+                                           "total_price": "amount"}))
 
 TABLES = {
     "customers": "TravelNote customer records (with duplicates)",
@@ -183,7 +189,7 @@ def _phone_variant(phone: str, country: str) -> str:
     return f"+31 6 {phone[2:6]} {phone[6:10]}"
 
 
-def generate(seed: int = 2021, scale: float = 1.0) -> dict[str, pd.DataFrame]:
+def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataFrame]:
     """Generate TravelNote's export and the website catalogue.
 
     Parameters

@@ -35,7 +35,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from aimkit.datasets import BELGIAN_EXCEL
+from aimkit.datasets import BELGIAN_EXCEL, DEFAULT_SEED, Case, Transactions
+
+CASE = Case(
+    company="Wine merchant", title="recommendations online and offline",
+    notebook="cases/13_wine_recommendations.ipynb", ebook_page=55, minutes=40,
+    transactions=Transactions("pos_sales", {"receipt_no": "order_id", "sold_at": "order_date",
+                                            "line_amount": "amount"}))
 
 TABLES = {
     "wines": "the wine sheet (Excel): type, grape, accents, food pairings, price, description",
@@ -138,7 +144,7 @@ def _wines(rng: np.random.Generator, n: int) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def generate(seed: int = 2021, scale: float = 1.0) -> dict[str, pd.DataFrame]:
+def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataFrame]:
     """Generate the wine merchant's wine sheet, POS customer file and POS sales.
 
     Parameters

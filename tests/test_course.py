@@ -1,0 +1,39 @@
+"""aimkit.course: the README's course map is the one the registry renders."""
+
+from pathlib import Path
+
+from aimkit import course, datasets
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+
+
+def test_readme_course_map_is_rendered_from_the_registry():
+    assert course.readme_course_map(ROOT / "README.md") == course.course_map(), (
+        "README.md's course map differs from the one rendered from the notebooks and the cases' "
+        "registrations; regenerate it with `python -m aimkit.course`")
+
+
+def test_every_notebook_of_the_course_is_on_the_map_once():
+    on_map = [n.path for n in course.notebooks()]
+    shipped = sorted(str(p.relative_to(NOTEBOOKS)) for p in NOTEBOOKS.rglob("[0-9]*.ipynb")
+                     if ".ipynb_checkpoints" not in p.parts)
+    assert sorted(on_map) == shipped
+    assert len(set(on_map)) == len(on_map)
+
+
+def test_cases_sit_between_the_phases_and_the_trainers_notes():
+    numbers = [n.number for n in course.notebooks()]
+    assert numbers == sorted(numbers) and numbers[-1] == "99"
+    case_rows = [n for n in course.notebooks() if n.path.startswith("cases/")]
+    assert [n.path for n in case_rows] == [c.notebook for c in datasets.cases().values()]
+
+
+def test_write_course_map_replaces_only_the_table(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text("# Title\n\n## Course map\n\n| old |\n|---|\n\n## Next\ntext\n")
+    assert course.write_course_map(readme)
+    text = readme.read_text()
+    assert text.startswith("# Title\n\n## Course map\n\n| Notebook |")
+    assert text.endswith("| 20 |\n\n## Next\ntext\n")
+    assert not course.write_course_map(readme)  # a second run changes nothing
