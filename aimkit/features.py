@@ -83,7 +83,7 @@ def customer_view(tables: dict[str, pd.DataFrame], as_of, months: int = 12) -> p
     -------
     DataFrame
         Index ``customer_id``; contract, consumption, cost, payment, contact, feedback and
-        margin columns (see ``datasets/README.md``).
+        margin columns; :data:`CHURN_FEATURES` are the churn model's inputs.
 
     Examples
     --------
