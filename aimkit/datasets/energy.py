@@ -73,6 +73,57 @@ COST_C_KWH = {"electricity": 7.6, "gas": 2.4}
 AGENT_COST_PER_MINUTE = 0.9
 """Cost of a call-centre minute in €, from finance."""
 
+# --- who the customers are (hidden traits) -----------------------------------------------
+MIN_CUSTOMERS = 50                # the smallest sample ``scale`` can give
+PROFESSIONAL_SHARE = 0.15         # businesses; the rest are households
+GAS_SHARE = 0.35                  # gas contracts; the rest electricity
+TYPICAL_KWH = {"gas": 17_000.0, "electricity": 3_500.0}  # a household's year
+PROFESSIONAL_USE = 3.5            # a business uses this many times more
+KWH_SPREAD = 0.35                 # sd of log yearly use around the typical value
+NEW_SHARE = 0.07                  # customers who join during the invoice history
+TENURE_DAYS = (6 * 365, 25 * 365)  # mean and cap of the years as a customer before it
+IMPORTANCE = {"price": (3.2, 1.1), "peace_of_mind": (3.0, 1.2)}  # mean, sd on a 1-5 scale
+LATE_PAYER = (1.2, 10)            # beta(a, b): the chance an invoice of theirs is paid late
+DIRECT_DEBIT_SHARE = 0.6
+SERVICE_ISSUES = (0.6, 1.0)       # gamma(shape, scale): how often things go wrong for them
+SHOPPING_SHARE = 0.12             # already looking at competitors
+OLD_DEFAULT = (0.15, 0.05, 0.75)  # on the old default product: base + per year of tenure, cap
+PRODUCT_MIX = [.3, .3, .15, .15, .1]  # the others' product among products 1-5
+
+# --- the randomised retention campaign and what makes an offer accepted --------------------
+CAMPAIGN_SHARE = 0.25             # of the customers then, chosen at random
+ACCEPT = {"intercept": -1.5, "saving": 9.0, "term": 0.55, "green": 0.5, "shopping": 1.2}
+"""Log-odds of accepting: the saving weighed by price importance (/3), the fixed term (up to two
+years) and green by peace-of-mind importance (-3), already looking around."""
+
+# --- contacts ------------------------------------------------------------------------------
+TICKETS_PER_MONTH = {"complaint": (0.025, 0.09), "question": (0.06, 0.03), "purchase": 0.012}
+"""Base rate plus a factor times service issues (complaints) or late paying (questions)."""
+SHOPPER_MENTIONS = (0.55, 0.04)   # chance a competitor was mentioned: shoppers, the others
+FEEDBACK_SHARE = 0.65             # customers with an agent's note
+AGENT_MINUTES = {"complaint": (3, 8), "other": (2, 4)}  # gamma(shape, scale) per contact
+LOGGED_SHARE = 0.9                # agents forget to log some contacts
+AGENTS = 40
+
+# --- who leaves ------------------------------------------------------------------------------
+CHURN = {"intercept": -4.2, "overpay": 10.0, "complaints": 0.55, "max_complaints": 3,
+         "competitor": 1.1, "shopping": 0.9, "renewal": 0.7, "late": 3.0, "tenure": 0.45,
+         "direct_debit": 0.4, "professional": 0.3}
+"""Log-odds of switching supplier in the six months after the snapshot: overpaying weighed by
+price importance (/3), complaints in the year before (at most three count), a competitor
+mentioned, looking around, a fixed-price renewal due, paying late; less with log(1 + years)
+of tenure and direct debit (the last two are subtracted)."""
+HORIZON_DAYS = 183                # six months after the snapshot: renewals due, who leaves
+MOVE_RATE = 0.025                 # customers who move away (not a loss to a competitor)
+
+# --- invoices ---------------------------------------------------------------------------------
+SEASON = {"gas": 0.6, "electricity": 0.15}  # amplitude of the winter peak in monthly use
+MONTHLY_KWH_NOISE = 0.08          # sd of log monthly use around the seasonal value
+VERY_LATE_SHARE = 0.3             # of the late invoices
+DIRECT_DEBIT_LATENESS = 0.3       # direct debit cuts the chance of paying late to this share
+INVOICE_NO_START = 70_000_001
+CONTRACT_NO_START = 500_001
+
 # product, term in years (0 = variable, cancel any month), green, fixed € per year,
 # variable c€/kWh for electricity and for gas. The first is the old default product.
 _PRODUCTS = [
@@ -140,7 +191,7 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
     (100, '2019-07')
     """
     rng = np.random.default_rng(seed)
-    n = max(50, round(N_CUSTOMERS * scale))
+    n = max(MIN_CUSTOMERS, round(N_CUSTOMERS * scale))
     names = [f"C{i:07d}" for i in range(1, n + 1)]
 
     customer_dtype = pd.CategoricalDtype(names)  # one set of categories shared by all tables
@@ -152,28 +203,32 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
     start, snapshot, end = _day(HISTORY_START), _day(SNAPSHOT), _day(EXPORT_DATE)
 
     # --- who the customers are (hidden traits) -------------------------------------------
-    professional = rng.random(n) < 0.15
-    gas = rng.random(n) < 0.35
-    base = np.where(gas, 17_000.0, 3_500.0) * np.where(professional, 3.5, 1.0)
-    yearly_kwh = base * rng.lognormal(0, 0.35, n)
-    new = rng.random(n) < 0.07
+    professional = rng.random(n) < PROFESSIONAL_SHARE
+    gas = rng.random(n) < GAS_SHARE
+    base = (np.where(gas, TYPICAL_KWH["gas"], TYPICAL_KWH["electricity"])
+            * np.where(professional, PROFESSIONAL_USE, 1.0))
+    yearly_kwh = base * rng.lognormal(0, KWH_SPREAD, n)
+    new = rng.random(n) < NEW_SHARE
+    mean_days, max_days = TENURE_DAYS
     since = np.where(new, rng.integers(start, end - 31, n),
-                     start - np.minimum(rng.exponential(6 * 365, n), 25 * 365)).astype(int)
+                     start - np.minimum(rng.exponential(mean_days, n), max_days)).astype(int)
     tenure_at_snapshot = (snapshot - since) / 365.25
-    price_importance = np.clip(np.round(rng.normal(3.2, 1.1, n)), 1, 5)
-    peace_importance = np.clip(np.round(rng.normal(3.0, 1.2, n)), 1, 5)
-    stress = rng.beta(1.2, 10, n)  # chance an invoice is paid late
-    direct_debit = rng.random(n) < 0.6
-    service_issues = rng.gamma(0.6, 1.0, n)  # how often things go wrong for this customer
-    shopping = rng.random(n) < 0.12          # already looking at competitors
+    price_importance = np.clip(np.round(rng.normal(*IMPORTANCE["price"], n)), 1, 5)
+    peace_importance = np.clip(np.round(rng.normal(*IMPORTANCE["peace_of_mind"], n)), 1, 5)
+    stress = rng.beta(*LATE_PAYER, n)  # chance an invoice is paid late
+    direct_debit = rng.random(n) < DIRECT_DEBIT_SHARE
+    service_issues = rng.gamma(*SERVICE_ISSUES, n)  # how often things go wrong for this customer
+    shopping = rng.random(n) < SHOPPING_SHARE       # already looking at competitors
 
     # current product: long-standing customers often still on the old default
-    old_default = rng.random(n) < np.clip(0.15 + 0.05 * tenure_at_snapshot, 0, 0.75)
-    product = np.where(old_default, 0, rng.choice([1, 2, 3, 4, 5], n, p=[.3, .3, .15, .15, .1]))
+    default_base, default_per_year, default_cap = OLD_DEFAULT
+    old_default = rng.random(n) < np.clip(default_base + default_per_year * tenure_at_snapshot,
+                                          0, default_cap)
+    product = np.where(old_default, 0, rng.choice(_OFFERS, n, p=PRODUCT_MIX))
 
     # the randomised retention campaign of 1 October 2019
     campaign_day = _day(CAMPAIGN_DATE)
-    offered = (rng.random(n) < 0.25) & (since < campaign_day)
+    offered = (rng.random(n) < CAMPAIGN_SHARE) & (since < campaign_day)
     offer = rng.choice(_OFFERS, n)
 
     def price_of(prod):
@@ -189,9 +244,9 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
         saving = (cost_of(current) - cost_of(proposed)) / cost_of(current)
         term = products["term_years"].to_numpy()[proposed]
         green = products["green"].to_numpy()[proposed]
-        return (-1.5 + 9.0 * saving * price_importance / 3
-                + 0.55 * np.minimum(term, 2) * (peace_importance - 3)
-                + 0.5 * green * (peace_importance - 3) + 1.2 * shopping)
+        return (ACCEPT["intercept"] + ACCEPT["saving"] * saving * price_importance / 3
+                + ACCEPT["term"] * np.minimum(term, 2) * (peace_importance - 3)
+                + ACCEPT["green"] * green * (peace_importance - 3) + ACCEPT["shopping"] * shopping)
 
     accepted = offered & (rng.random(n) < 1 / (1 + np.exp(-accept_logit(product, offer))))
     before = product.copy()
@@ -204,13 +259,15 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
     renewal = np.where(term > 0, contract_start + 365 * np.maximum(term, 1), np.nan)
     while np.any(renewal < snapshot):
         renewal = np.where(renewal < snapshot, renewal + 365 * np.maximum(term, 1), renewal)
-    ends_soon = (renewal < snapshot + 183).astype(float)
+    ends_soon = (renewal < snapshot + HORIZON_DAYS).astype(float)
 
     # --- contacts: tickets and agent minutes ------------------------------------------------
     months_active = np.clip((end - np.maximum(since, start)) / 30.44, 0, 18)
-    rates = {"complaint": 0.025 + 0.09 * service_issues,
-             "question": 0.06 + 0.03 * stress,
-             "purchase": np.full(n, 0.012)}
+    complaint_base, per_issue = TICKETS_PER_MONTH["complaint"]
+    question_base, per_stress = TICKETS_PER_MONTH["question"]
+    rates = {"complaint": complaint_base + per_issue * service_issues,
+             "question": question_base + per_stress * stress,
+             "purchase": np.full(n, TICKETS_PER_MONTH["purchase"])}
     ticket_parts = []
     for kind, rate in rates.items():
         count = rng.poisson(rate * months_active)
@@ -226,21 +283,23 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
                        & (tickets["day"] < snapshot)], minlength=n)
 
     # a competitor mentioned to an agent (mostly by customers who are looking around)
-    mentioned = rng.random(n) < np.where(shopping, 0.55, 0.04)
-    feedback_given = rng.random(n) < 0.65
+    mentioned = rng.random(n) < np.where(shopping, *SHOPPER_MENTIONS)
+    feedback_given = rng.random(n) < FEEDBACK_SHARE
     feedback_day = np.maximum(since, start) + rng.random(n) * (snapshot - np.maximum(since, start))
 
     # --- who leaves for a competitor in the six months after the snapshot -------------------
     overpay = (cost_of(product) - cheapest) / cost_of(product)
     late_share = stress
-    logit = (-4.2 + 10.0 * overpay * price_importance / 3 + 0.55 * np.minimum(complaints_before, 3)
-             + 1.1 * mentioned + 0.9 * shopping + 0.7 * ends_soon + 3.0 * late_share
-             - 0.45 * np.log1p(np.maximum(tenure_at_snapshot, 0))
-             - 0.4 * direct_debit + 0.3 * professional)
+    logit = (CHURN["intercept"] + CHURN["overpay"] * overpay * price_importance / 3
+             + CHURN["complaints"] * np.minimum(complaints_before, CHURN["max_complaints"])
+             + CHURN["competitor"] * mentioned + CHURN["shopping"] * shopping
+             + CHURN["renewal"] * ends_soon + CHURN["late"] * late_share
+             - CHURN["tenure"] * np.log1p(np.maximum(tenure_at_snapshot, 0))
+             - CHURN["direct_debit"] * direct_debit + CHURN["professional"] * professional)
     active_at_snapshot = since < snapshot
     churn = active_at_snapshot & (rng.random(n) < 1 / (1 + np.exp(-logit)))
-    moved = active_at_snapshot & ~churn & (rng.random(n) < 0.025)
-    leave_day = np.where(churn | moved, snapshot + rng.integers(0, 183, n), np.nan)
+    moved = active_at_snapshot & ~churn & (rng.random(n) < MOVE_RATE)
+    leave_day = np.where(churn | moved, snapshot + rng.integers(0, HORIZON_DAYS, n), np.nan)
     reason = np.where(churn, "switched supplier", np.where(moved, "moved", ""))
 
     # tickets after leaving do not exist; churners complain a bit more before they go
@@ -253,10 +312,9 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
     last_day = np.nan_to_num(leave_day, nan=end)
     active = (since[:, None] <= month_end[None, :]) & (last_day[:, None] > month_start[None, :])
     who, month = np.nonzero(active)
-    season = np.where(gas[who], 1 + 0.6 * np.cos(2 * np.pi * (MONTHS.month.to_numpy()[month] - 1)
-                                                 / 12), 1 + 0.15 * np.cos(
-        2 * np.pi * (MONTHS.month.to_numpy()[month] - 1) / 12))
-    kwh = np.round(yearly_kwh[who] / 12 * season * rng.lognormal(0, 0.08, len(who)))
+    winter = np.cos(2 * np.pi * (MONTHS.month.to_numpy()[month] - 1) / 12)
+    season = np.where(gas[who], 1 + SEASON["gas"] * winter, 1 + SEASON["electricity"] * winter)
+    kwh = np.round(yearly_kwh[who] / 12 * season * rng.lognormal(0, MONTHLY_KWH_NOISE, len(who)))
     month_day = month_start[month]
     switched = accepted[who] & (month_day >= campaign_day)
     line_product = np.where(switched, product[who], before[who])
@@ -265,10 +323,10 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
                      products["elec_c_kwh"].to_numpy()[line_product])
     amount = np.round(fixed / 12 + kwh * price / 100, 2)
     paid = rng.random(len(who))
-    late_p = stress[who] * np.where(direct_debit[who], 0.3, 1.0)
-    payment = np.where(paid < late_p * 0.3, 2, np.where(paid < late_p, 1, 0))
+    late_p = stress[who] * np.where(direct_debit[who], DIRECT_DEBIT_LATENESS, 1.0)
+    payment = np.where(paid < late_p * VERY_LATE_SHARE, 2, np.where(paid < late_p, 1, 0))
     invoices = pd.DataFrame({
-        "invoice_no": np.arange(len(who)) + 70_000_001,
+        "invoice_no": np.arange(len(who)) + INVOICE_NO_START,
         "customer_id": customer_ids(who),
         "period": pd.Categorical.from_codes(month, categories=[str(p) for p in MONTHS]),
         "kwh": kwh.astype(int),
@@ -289,7 +347,7 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
     c_gas = gas[contracts["who"]]
     c_product = contracts["product"].to_numpy()
     contracts = pd.DataFrame({
-        "contract_no": np.arange(len(contracts)) + 500_001,
+        "contract_no": np.arange(len(contracts)) + CONTRACT_NO_START,
         "customer_id": customer_ids(contracts["who"].to_numpy()),
         "energy": np.where(c_gas, "gas", "electricity"),
         "product": products["product"].to_numpy()[c_product],
@@ -319,14 +377,15 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
         "type": tickets["kind"].to_numpy(),
         "topic": tickets["topic"].to_numpy(),
     })
-    minutes = np.where(tickets["kind"] == "complaint", rng.gamma(3, 8, len(tickets)),
-                       rng.gamma(2, 4, len(tickets)))
-    logged = rng.random(len(tickets)) < 0.9  # agents forget to log some contacts
+    minutes = np.where(tickets["kind"] == "complaint",
+                       rng.gamma(*AGENT_MINUTES["complaint"], len(tickets)),
+                       rng.gamma(*AGENT_MINUTES["other"], len(tickets)))
+    logged = rng.random(len(tickets)) < LOGGED_SHARE  # agents forget to log some contacts
     field = pd.DataFrame({
         "customer_id": customer_ids(tickets["who"].to_numpy()[logged]),
         "date": _text_dates(tickets["day"][logged].to_numpy()),
-        "agent": pd.Categorical.from_codes(rng.integers(0, 40, logged.sum()),
-                                           categories=[f"AG{i:03d}" for i in range(1, 41)]),
+        "agent": pd.Categorical.from_codes(rng.integers(0, AGENTS, logged.sum()),
+                                           categories=[f"AG{i:03d}" for i in range(1, AGENTS + 1)]),
         "minutes": np.round(minutes[logged], 1),
     })
     catalogue = products.iloc[_OFFERS].reset_index(drop=True)
