@@ -51,6 +51,38 @@ EXPORT_DATE = pd.Timestamp("2022-01-31")
 N_CUSTOMERS = 1800
 N_PRODUCTS = 160
 SIZES = np.array(["XS", "S", "M", "L", "XL", "XXL"])
+LAST_ORDER = pd.Timestamp("2022-01-01")  # orders before this day
+MIN_CUSTOMERS = 40                 # the smallest sample ``scale`` can give
+
+# --- products ----------------------------------------------------------------------------------
+PRODUCT_FIT = [0.25, 0.5, 0.25]    # runs small, true to size, runs large
+LAUNCH_DAYS = (200, 30)            # launched from this many days before START to before the end
+
+# --- customers: a true size, a return habit, maybe a bracketer ---------------------------------
+TRUE_SIZE = (2.3, 1.0)             # normal(mean, sd) on the XS (0) ... XXL (5) scale
+HABIT_SD = 1.0                     # sd of a customer's own return tendency (log-odds)
+BRACKETER_SHARE = 0.22             # order a few sizes and send back the rest ...
+BRACKETED_ITEMS = 0.5              # ... for this share of their items ...
+TWO_SIZES = 0.8                    # ... in two neighbouring sizes (else three)
+INFORMED_SHARE = 0.3               # read the reviews and order the size that fits ...
+INFORMED_RIGHT = 0.85              # ... this often
+USUAL_SIZE = 0.8                   # the others order their usual size this often, else one off
+SIGNUP_DAYS = (400, 60)            # signed up from this many days before START to before the end
+CONSENT_SHARE = 0.85               # may the shop use their order history
+
+# --- orders and returns --------------------------------------------------------------------------
+ORDER_STOP = 0.2                   # orders per customer ~ geometric(this)
+EXTRA_ITEMS = 0.9                  # items per order = 1 + poisson(this)
+RETURN_RISK = (-2.6, 2.4)          # log-odds: intercept, per size away from the fit
+KEEP_BRACKETED = (0.85, 0.4)       # chance a bracketer keeps the best size: fits, none fits
+REASON_PICTURED = 0.5              # returns that fit: "not as pictured" (else "changed my mind")
+ORDER_NO_START = 300000
+
+# --- fit reviews ---------------------------------------------------------------------------------
+REVIEW_SHARE = 0.25                # of the order lines
+REVIEW_RIGHT = 0.8                 # a review names the product's real fit (else at random)
+REVIEW_DAYS = (3, 40)              # days after the order
+STARS = (4, 0.8, 0.8)              # normal(mean, minus this when sent back, sd)
 
 _CATEGORIES = {  # share of the catalogue, price range, extra return tendency (log-odds)
     "tops": (0.3, (15, 45), 0.0),
@@ -81,7 +113,7 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
     seed : int
         Random seed; the default gives the shipped data.
     scale : float
-        Multiplies the number of customers (1.0 = 2,400 customers, about 14,000 order lines).
+        Multiplies the number of customers (1.0 = 1,800 customers, about 19,500 order lines).
 
     Returns
     -------
@@ -95,9 +127,9 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
     ['no', 'yes']
     """
     rng = np.random.default_rng(seed)
-    n = max(40, round(N_CUSTOMERS * scale))
+    n = max(MIN_CUSTOMERS, round(N_CUSTOMERS * scale))
     start = int(START.timestamp())
-    end = int(pd.Timestamp("2022-01-01").timestamp())
+    end = int(LAST_ORDER.timestamp())
 
     # --- catalogue: each product runs small (-1), true (0) or large (+1) -------------------
     names = list(_CATEGORIES)
@@ -105,8 +137,9 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
     low = np.array([_CATEGORIES[names[c]][1][0] for c in category])
     high = np.array([_CATEGORIES[names[c]][1][1] for c in category])
     price = np.round(rng.uniform(low, high) // 5 * 5 + 4.95, 2)
-    fit = rng.choice([-1, 0, 1], N_PRODUCTS, p=[0.25, 0.5, 0.25])
-    launched = rng.integers(start - 200 * 86400, end - 30 * 86400, N_PRODUCTS)
+    fit = rng.choice([-1, 0, 1], N_PRODUCTS, p=PRODUCT_FIT)
+    launched = rng.integers(start - LAUNCH_DAYS[0] * 86400, end - LAUNCH_DAYS[1] * 86400,
+                            N_PRODUCTS)
     products = pd.DataFrame({
         "product_id": [f"P{i + 1:04d}" for i in range(N_PRODUCTS)],
         "name": [f"{_ADJECTIVES[rng.integers(len(_ADJECTIVES))]} {_NOUNS[names[c]]}"
@@ -119,12 +152,13 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
     cat_effect = np.array([_CATEGORIES[names[c]][2] for c in category])
 
     # --- customers: a true size, a return habit, maybe a bracketer -------------------------
-    size = np.clip(np.round(rng.normal(2.3, 1.0, n)), 0, 5).astype(int)
-    habit = rng.normal(0, 1.0, n)
-    bracketer = rng.random(n) < 0.22
-    informed = rng.random(n) < 0.3  # reads the reviews and adjusts the size
-    signup = np.sort(rng.integers(start - 400 * 86400, end - 60 * 86400, n))  # numbered in order
-    consent = rng.random(n) < 0.85
+    size = np.clip(np.round(rng.normal(*TRUE_SIZE, n)), 0, 5).astype(int)
+    habit = rng.normal(0, HABIT_SD, n)
+    bracketer = rng.random(n) < BRACKETER_SHARE
+    informed = rng.random(n) < INFORMED_SHARE  # reads the reviews and adjusts the size
+    signup = np.sort(rng.integers(start - SIGNUP_DAYS[0] * 86400, end - SIGNUP_DAYS[1] * 86400,
+                                  n))  # numbered in order
+    consent = rng.random(n) < CONSENT_SHARE
     customers = pd.DataFrame({
         "customer_id": [f"K{i + 1:05d}" for i in range(n)],
         "signup_date": pd.to_datetime(signup, unit="s").strftime("%Y-%m-%d").to_numpy(),
@@ -132,7 +166,7 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
     })
 
     # --- orders ------------------------------------------------------------------------------
-    n_orders = rng.geometric(0.2, n)
+    n_orders = rng.geometric(ORDER_STOP, n)
     lines = []
     order_no = 0
     for c in range(n):
@@ -141,26 +175,27 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
         for moment in moments:
             order_no += 1
             on_sale = np.flatnonzero(launched <= moment)
-            items = rng.choice(on_sale, min(len(on_sale), 1 + rng.poisson(0.9)), replace=False)
+            n_items = min(len(on_sale), 1 + rng.poisson(EXTRA_ITEMS))
+            items = rng.choice(on_sale, n_items, replace=False)
             for p in items:
                 ideal = int(np.clip(size[c] - fit[p], 0, 5))
-                if bracketer[c] and rng.random() < 0.5:
-                    k = 2 if rng.random() < 0.8 else 3
+                if bracketer[c] and rng.random() < BRACKETED_ITEMS:
+                    k = 2 if rng.random() < TWO_SIZES else 3
                     first_size = size[c] - (k - 1) // 2 - (rng.random() < 0.5 and k == 2)
                     chosen = np.clip(np.arange(first_size, first_size + k), 0, 5)
                     chosen = np.unique(chosen)
                     keep = chosen[np.argmin(np.abs(chosen - ideal))]
-                    keeps = rng.random() < (0.85 if abs(keep - ideal) == 0 else 0.4)
+                    keeps = rng.random() < KEEP_BRACKETED[0 if abs(keep - ideal) == 0 else 1]
                     for s in chosen:
                         back = not (keeps and s == keep)
                         lines.append((order_no, c, moment, p, s, ideal, back))
                     continue
                 if informed[c]:
-                    s = ideal if rng.random() < 0.85 else size[c]
+                    s = ideal if rng.random() < INFORMED_RIGHT else size[c]
                 else:
-                    s = size[c] if rng.random() < 0.8 else int(np.clip(
+                    s = size[c] if rng.random() < USUAL_SIZE else int(np.clip(
                         size[c] + rng.choice([-1, 1]), 0, 5))
-                risk = -2.6 + 2.4 * abs(s - ideal) + habit[c] + cat_effect[p]
+                risk = RETURN_RISK[0] + RETURN_RISK[1] * abs(s - ideal) + habit[c] + cat_effect[p]
                 lines.append((order_no, c, moment, p, s, ideal, rng.random() < _sigmoid(risk)))
     lines = pd.DataFrame(lines, columns=["order", "c", "moment", "p", "size", "ideal", "back"])
     # the webshop numbers orders in time order
@@ -169,10 +204,10 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
     gap = lines["size"] - lines["ideal"]
     reason = np.where(~lines["back"], "",
                       np.where(gap > 0, "too large", np.where(gap < 0, "too small", np.where(
-                          rng.random(len(lines)) < 0.5, "not as pictured",
+                          rng.random(len(lines)) < REASON_PICTURED, "not as pictured",
                           "changed my mind"))))
     order_lines = pd.DataFrame({
-        "order_id": [f"W{o + 300000}" for o in lines["order"]],
+        "order_id": [f"W{o + ORDER_NO_START}" for o in lines["order"]],
         "customer_id": customers["customer_id"].to_numpy()[lines["c"]],
         "ordered_at": _timestamps(lines["moment"].to_numpy()),
         "product_id": products["product_id"].to_numpy()[lines["p"]],
@@ -183,19 +218,19 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
     })
 
     # --- fit reviews: a quarter of the lines get one, about the product's real fit ----------
-    reviewed = np.flatnonzero(rng.random(len(lines)) < 0.25)
+    reviewed = np.flatnonzero(rng.random(len(lines)) < REVIEW_SHARE)
     truth = fit[lines["p"].to_numpy()[reviewed]]
     noise = rng.random(len(reviewed))
-    said = np.where(noise < 0.8, truth, rng.choice([-1, 0, 1], len(reviewed)))
-    days_later = rng.integers(3, 40, len(reviewed)) * 86400
+    said = np.where(noise < REVIEW_RIGHT, truth, rng.choice([-1, 0, 1], len(reviewed)))
+    days_later = rng.integers(*REVIEW_DAYS, len(reviewed)) * 86400
     review_moment = lines["moment"].to_numpy()[reviewed] + days_later
     fit_reviews = pd.DataFrame({
         "product_id": products["product_id"].to_numpy()[lines["p"].to_numpy()[reviewed]],
         "customer_id": customers["customer_id"].to_numpy()[lines["c"].to_numpy()[reviewed]],
         "reviewed_on": pd.to_datetime(review_moment, unit="s").strftime("%Y-%m-%d").to_numpy(),
         "fit": np.array(["runs small", "true to size", "runs large"])[said + 1],
-        "stars": np.clip(np.round(rng.normal(4 - 0.8 * lines["back"].to_numpy()[reviewed],
-                                             0.8)), 1, 5).astype(int),
+        "stars": np.clip(np.round(rng.normal(
+            STARS[0] - STARS[1] * lines["back"].to_numpy()[reviewed], STARS[2])), 1, 5).astype(int),
     })
     fit_reviews = fit_reviews[fit_reviews["reviewed_on"] < f"{EXPORT_DATE:%Y-%m-%d}"]
     fit_reviews = fit_reviews.sort_values(["reviewed_on", "product_id"], kind="stable")
