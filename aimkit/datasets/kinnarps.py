@@ -75,6 +75,11 @@ _N_DORMANT = 18            # old customers whose last order is before the window
 _N_CASH_SALES = 12         # showroom sales without a customer number
 _QUOTES_PER_ORDER = 0.6
 _CREDIT_SHARE = 0.04       # share of orders followed by a credit memo
+_SIZE_EFFECT = {"orders": 0.6, "contacts": 0.5}  # elasticity to the customer's size
+_EMPLOYEES = {"small": 8, "mid-size": 60, "large": 250, "key account": 900}  # typical per kind
+_FILLED = {"sector": 0.25, "employees": 0.15, "annual_revenue": 0.10}  # optional CRM fields
+_REVENUE_PER_EMPLOYEE = 150_000
+_EMPTY_DATE_SHARE = 0.006  # contact moments saved with the CRM's empty date
 
 _PRODUCTS = {
     "Seating": ["Office chair Capella", "Office chair Plus", "Visitor chair 5000",
@@ -130,8 +135,10 @@ def _customers(rng: np.random.Generator, scale: float) -> pd.DataFrame:
     frame = pd.DataFrame(rows)
     typical = _KINDS.loc[frame["kind"]].reset_index(drop=True)
     # more business means more orders and more contact moments, less than proportionally
-    frame["orders"] = np.maximum(1, rng.poisson(typical["orders"] * frame["size"] ** 0.6))
-    frame["contacts"] = np.maximum(1, rng.poisson(typical["contacts"] * frame["size"] ** 0.5))
+    frame["orders"] = np.maximum(1, rng.poisson(typical["orders"]
+                                                 * frame["size"] ** _SIZE_EFFECT["orders"]))
+    frame["contacts"] = np.maximum(1, rng.poisson(
+        typical["contacts"] * frame["size"] ** _SIZE_EFFECT["contacts"]))
     frame["amount"] = typical["amount"] * frame["size"]
     # customers who already bought before the window have older orders and contacts too
     frame["since"] = _dates(rng, HISTORY_START, EXPORT_DATE - pd.Timedelta(days=400), len(frame))
@@ -145,14 +152,14 @@ def _card(rng: np.random.Generator, code: str, kind: str) -> dict:
         return {"name": name, "sector": None, "employees": None, "annual_revenue": None,
                 "postcode": postcode, "city": city}
     name = f"{rng.choice(_COMPANY_A)} {rng.choice(_COMPANY_B)} {rng.choice(_LEGAL)}"
-    employees = {"small": 8, "mid-size": 60, "large": 250, "key account": 900}[kind]
+    employees = _EMPLOYEES[kind]
     employees = int(round(employees * np.exp(rng.normal(0, 0.5))))
     return {
         "name": name,
-        "sector": rng.choice(_SECTORS) if rng.random() < 0.25 else None,
-        "employees": employees if rng.random() < 0.15 else None,
-        "annual_revenue": round(employees * 150_000 * np.exp(rng.normal(0, 0.4)), -3)
-        if rng.random() < 0.10 else None,
+        "sector": rng.choice(_SECTORS) if rng.random() < _FILLED["sector"] else None,
+        "employees": employees if rng.random() < _FILLED["employees"] else None,
+        "annual_revenue": round(employees * _REVENUE_PER_EMPLOYEE * np.exp(rng.normal(0, 0.4)), -3)
+        if rng.random() < _FILLED["annual_revenue"] else None,
         "postcode": postcode,
         "city": city,
     }
@@ -237,7 +244,7 @@ def _contact_table(rng: np.random.Generator, contacts: pd.DataFrame) -> pd.DataF
     contacts = contacts.sort_values("date", kind="stable").reset_index(drop=True)
     minutes = rng.integers(8 * 60, 18 * 60, len(contacts))
     text = (contacts["date"] + pd.to_timedelta(minutes, unit="min")).dt.strftime("%d/%m/%Y %H:%M")
-    text[rng.random(len(contacts)) < 0.006] = "00/00/0000 00:00"  # the CRM's "no date"
+    text[rng.random(len(contacts)) < _EMPTY_DATE_SHARE] = "00/00/0000 00:00"  # the CRM's "no date"
     return pd.DataFrame({
         "contact_id": [f"CT{200001 + i}" for i in range(len(contacts))],
         "customer_id": contacts["customer_id"],
