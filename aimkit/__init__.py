@@ -8,7 +8,7 @@ Import the module you need; nothing is loaded or printed on ``import aimkit``::
 Each module holds one concept (see DESIGN.md): ``io`` (reading and exporting CSVs),
 ``quality`` (data-quality checks), ``datasets`` (the case companies' synthetic exports),
 ``rfm``, ``segment``, ``predict``, ``recommend``, ``experiment``, ``text``, ``value``,
-``maturity``, ``plots``, ``apps`` and ``i18n``.
+``maturity``, ``plots``, ``runtime``, ``apps`` and ``i18n``.
 """
 
 import importlib
@@ -17,7 +17,7 @@ __version__ = "0.1.0"
 
 _MODULES = {
     "apps", "datasets", "exercises", "experiment", "i18n", "io", "maturity", "plots", "predict",
-    "quality", "recommend", "rfm", "segment", "text", "value",
+    "quality", "recommend", "rfm", "runtime", "segment", "text", "value",
 }
 
 
