@@ -14,7 +14,7 @@ Examples
 '1'
 
 Used in: the Setup cell of every notebook that fits a model (see CONTRIBUTING.md) and the
-segment explorer app (:func:`aimkit.apps.segment_explorer`).
+segment explorer app (:class:`aimkit.apps.explorer.SegmentExplorer`).
 """
 
 from __future__ import annotations
