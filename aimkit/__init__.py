@@ -8,8 +8,8 @@ Import the module you need; nothing is loaded or printed on ``import aimkit``::
 Each module holds one concept (see DESIGN.md): ``io`` (reading and exporting CSVs),
 ``quality`` (data-quality checks), ``datasets`` (the case companies' synthetic exports),
 ``features`` (the energy case's customer view), ``rfm``, ``segment``, ``predict``,
-``recommend``, ``experiment``, ``text``, ``value``, ``maturity``, ``plots``, ``apps``,
-``i18n`` and ``course`` (the course map).
+``recommend``, ``experiment``, ``text``, ``value``, ``maturity``, ``plots``, ``runtime``
+(one thread for models), ``apps``, ``i18n`` and ``course`` (the course map).
 """
 
 import importlib
@@ -18,7 +18,7 @@ __version__ = "0.1.0"
 
 _MODULES = {
     "apps", "course", "datasets", "exercises", "experiment", "features", "i18n", "io", "maturity",
-    "plots", "predict", "quality", "recommend", "rfm", "segment", "text", "value",
+    "plots", "predict", "quality", "recommend", "rfm", "runtime", "segment", "text", "value",
 }
 
 

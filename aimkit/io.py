@@ -775,3 +775,65 @@ def export_csv(frame: pd.DataFrame, path=None, *, pseudonymise: Sequence[str] | 
         return path
     Path(path).write_text(text, encoding=encoding)
     return path
+
+
+# ------------------------------------------------------------------------ guessing columns
+COLUMN_NAMES = {
+    "customer_id": ("customer", "customer_no", "customer_number", "klant", "klant_id", "klantnr",
+                    "klantnummer", "klant_nr", "client", "client_id", "user_id", "member_id",
+                    "lid"),
+    "order_id": ("order", "order_no", "order_number", "bestelling", "bestelnr", "bestelnummer",
+                 "document_no", "receipt_no", "ticket", "bon", "bonnummer", "invoice_no",
+                 "factuur", "factuurnummer", "factuurnr", "transaction_id", "purchase_id",
+                 "booking_id"),
+    "order_date": ("date", "datum", "besteldatum", "orderdatum", "factuurdatum", "ordered_at",
+                   "paid_at", "sold_at", "purchased_at", "booking_date", "aankoopdatum",
+                   "transaction_date"),
+    "amount": ("bedrag", "totaal", "total", "total_amount", "line_amount", "omzet", "revenue",
+               "price", "prijs", "total_price", "waarde", "value", "bedrag_incl_btw"),
+}
+"""Other names export systems give a schema column (Dutch and English), most likely first."""
+
+
+def guess_columns(columns, schema: Schema,
+                  names: Mapping[str, Sequence[str]] | None = None) -> dict[str, str | None]:
+    """Guess which file column holds each column of ``schema`` (``None`` when unsure).
+
+    A file column fits when its name, ignoring case, spaces, ``-`` and ``_``, is the schema
+    column's name or one of its other names (:data:`COLUMN_NAMES`, most likely first). Each
+    file column is used once. Pass the result, turned around, as ``read_table``'s
+    ``columns``; ask the user for the columns left at ``None``.
+
+    Parameters
+    ----------
+    columns : sequence of str
+        The file's column names, e.g. ``read_table(data).columns``.
+    schema : Schema
+        The columns to find.
+    names : mapping, optional
+        ``{schema column: other names}``; by default :data:`COLUMN_NAMES`.
+
+    Returns
+    -------
+    dict
+        ``{schema column: file column or None}``, in the schema's order.
+
+    Examples
+    --------
+    >>> guess_columns(["Klantnummer", "Factuurnr", "Datum", "Bedrag incl btw", "Winkel"],
+    ...               TRANSACTIONS)
+    {'customer_id': 'Klantnummer', 'order_id': 'Factuurnr', 'order_date': 'Datum', \
+'amount': 'Bedrag incl btw'}
+    >>> guess_columns(["a", "b"], TRANSACTIONS)["amount"] is None
+    True
+
+    Used in: the segment explorer app (notebooks/apps/segment_explorer.ipynb).
+    """
+    names = COLUMN_NAMES if names is None else names
+    by_normal = {_normal(str(c)): c for c in columns}
+    guess: dict[str, str | None] = {}
+    for spec in schema.columns:
+        found = (by_normal.get(_normal(n)) for n in (spec.name, *names.get(spec.name, ())))
+        guess[spec.name] = next((c for c in found if c is not None and c not in guess.values()),
+                                None)
+    return guess

@@ -54,7 +54,6 @@ import base64
 import datetime as dt
 import functools
 import html
-import io
 import json
 import math
 import numbers
@@ -62,7 +61,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from aimkit import i18n
@@ -632,29 +630,32 @@ def load(path, model: Model | None = None) -> Assessment:
 
 
 # --------------------------------------------------------------------------- figure and report
-def radar(assessment: Assessment, compare=(), lang: str = "en", ax=None):
-    """Draw the dimension scores on a radar chart, optionally with case companies.
+def radar_scores(assessment: Assessment, compare=(), lang: str = "en") -> pd.DataFrame:
+    """The dimension scores to draw on a radar chart: yours, then the compared case companies.
 
     Parameters
     ----------
     assessment : Assessment
     compare : sequence of str
-        Case ids to draw as dashed outlines, e.g. ``similar_cases(a).index[:2]``.
+        Case ids to add as rows, e.g. ``similar_cases(a).index[:2]``.
     lang : {"en", "nl"}
-    ax : polar Axes, optional
 
     Returns
     -------
-    matplotlib.figure.Figure
+    DataFrame
+        One row per company (the assessed company's name, or "You"; then the cases), one
+        column per dimension (its name in ``lang``); draw it with :func:`aimkit.plots.radar`.
 
     Examples
     --------
-    >>> fig = radar(assess({"quality_checks": 2, "culture_roles": 4}), compare=["kinnarps"])
-    >>> [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
-    ['You', 'Kinnarps']
+    >>> scores = radar_scores(assess({"quality_checks": 2, "culture_roles": 4}),
+    ...                       compare=["kinnarps"])
+    >>> list(scores.index), scores.shape[1]
+    (['You', 'Kinnarps'], 8)
+    >>> from aimkit import plots
+    >>> plots.png(plots.radar(scores, title="Data maturity"))[:4]
+    b'\\x89PNG'
     """
-    from aimkit import plots
-
     _check_lang(lang)
     model = assessment.model
     names = [d.name[lang] for d in model.dimensions]
@@ -665,16 +666,7 @@ def radar(assessment: Assessment, compare=(), lang: str = "en", ax=None):
         for case_id in compare:
             rows[table.loc[case_id, "name"]] = table.loc[case_id, [d.id for d in
                                                                    model.dimensions]].to_numpy()
-    frame = pd.DataFrame.from_dict(rows, orient="index", columns=names).astype(float)
-    title = model.title[lang]
-    return plots.radar(frame, low=1, high=model.max_level, title=title, ax=ax)
-
-
-def _png(fig) -> str:
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
-    plt.close(fig)
-    return base64.b64encode(buffer.getvalue()).decode("ascii")
+    return pd.DataFrame.from_dict(rows, orient="index", columns=names).astype(float)
 
 
 _LABELS = {
@@ -724,7 +716,11 @@ def report_html(assessment: Assessment, lang: str = "en", n_cases: int = 3,
         missing = (f"<p class='note'>{words['missing']}: {len(assessment.missing)} / "
                    f"{len(model.questions)}</p>")
     company = e(assessment.company)
-    chart = _png(radar(assessment, compare=list(similar.index[:1]), lang=lang))
+    from aimkit import plots  # matplotlib loads only when a report is drawn
+
+    fig = plots.radar(radar_scores(assessment, compare=list(similar.index[:1]), lang=lang),
+                      high=model.max_level, title=model.title[lang])
+    chart = base64.b64encode(plots.png(fig, dpi=100)).decode("ascii")
     return f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8">
 <title>{e(model.title[lang])}{' – ' + company if company else ''}</title>

@@ -1,24 +1,106 @@
-"""The course's shared look: big, readable figures for notebooks, apps and reports.
+"""Every figure of the course in one place: notebooks, apps and reports draw with these.
 
-Each function draws one kind of figure and returns the matplotlib ``Figure`` so the caller can
-show it, save it or embed it in an HTML report. Functions never call ``plt.show()``.
+Each function draws one kind of figure and returns the matplotlib ``Figure``, so the caller can
+show it, save it or embed it (:func:`png`). Functions never call ``plt.show()``. Analysis
+modules compute the tables; this module only draws them (no other aimkit module outside the
+apps' UI imports matplotlib).
+
+A notebook's Setup calls :func:`use_course_style` once: the same figure size, fonts and the
+colour-blind-safe palette :data:`COLOURS` everywhere.
+
+==========================  =====================================================
+:func:`radar`               scores on a spider chart (data maturity)
+:func:`k_choice`            elbow and silhouette against the number of clusters
+:func:`label_mix`           an existing label's mix per cluster (stacked bars)
+:func:`clusters_3d`         customers on three features, coloured by cluster
+:func:`transition_network`  groups as circles, moves between them as arrows
+:func:`treemap`             counts as rectangles with proportional areas
+:func:`confusion`           predicted against actual labels (heat map)
+:func:`importance`          what a model relies on (horizontal bars)
+:func:`word_cloud`          words sized by their weight
+:func:`call_centre_card`    one customer's current contract and best offers
+==========================  =====================================================
 
 Examples
 --------
 >>> import pandas as pd
 >>> from aimkit import plots
+>>> plots.use_course_style()
 >>> fig = plots.radar(pd.DataFrame({"a": [1, 3], "b": [2, 4], "c": [5, 1]}, index=["x", "y"]))
->>> len(fig.axes)
-1
+>>> len(fig.axes), plots.png(fig)[:4]
+(1, b'\\x89PNG')
+
+Used in: notebooks/04_aim3_data_maturity_and_quality.ipynb, every case notebook
+(notebooks/cases/*.ipynb), the data-maturity scan and the segment explorer apps, and
+:func:`aimkit.maturity.report_html`.
 """
 
 from __future__ import annotations
 
+import io
+
+import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from cycler import cycler
 
 FIGSIZE = (8, 6)
+
+COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+           "#999999")
+"""The course palette: Okabe and Ito's colours, which people with the common kinds of colour
+blindness still tell apart (blue, orange, green, pink, sky blue, vermilion, yellow, grey)."""
+
+COURSE_STYLE = {
+    "figure.figsize": (9, 5),
+    "font.size": 12,
+    "axes.titlesize": 14,
+    "axes.labelsize": 12,
+    "xtick.labelsize": 11,
+    "ytick.labelsize": 11,
+    "legend.fontsize": 11,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.prop_cycle": cycler(color=COLOURS),
+}
+"""The matplotlib settings :func:`use_course_style` applies: figures wide enough for a
+laptop screen, fonts readable on a projector, no box around the plot, the :data:`COLOURS`."""
+
+
+def use_course_style() -> None:
+    """Give every following figure the course look (size, fonts, colour-blind-safe colours).
+
+    Call it once in a notebook's Setup cell. It changes matplotlib's defaults
+    (:data:`COURSE_STYLE`) and nothing else; a figure can still set its own size or colours.
+
+    Examples
+    --------
+    >>> use_course_style()
+    >>> plt.rcParams["font.size"], plt.rcParams["axes.prop_cycle"].by_key()["color"][0]
+    (12.0, '#0072B2')
+
+    Used in: the Setup cell of every notebook in notebooks/ and notebooks/cases/.
+    """
+    mpl.rcParams.update(COURSE_STYLE)
+
+
+def png(fig, dpi: int = 90, tight: bool = True) -> bytes:
+    """Render a figure to PNG bytes and close it (for apps and HTML reports).
+
+    ``tight=False`` skips the extra layout pass of ``bbox_inches="tight"`` (for figures made
+    with ``layout="constrained"`` that are redrawn often).
+
+    Examples
+    --------
+    >>> fig, ax = plt.subplots()
+    >>> png(fig)[:4], plt.fignum_exists(fig.number)
+    (b'\\x89PNG', False)
+    """
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight" if tight else None)
+    plt.close(fig)
+    return buffer.getvalue()
 
 
 def radar(frame: pd.DataFrame, *, low: float = 1, high: float = 5, title: str = "",
@@ -52,8 +134,8 @@ def radar(frame: pd.DataFrame, *, low: float = 1, high: float = 5, title: str = 
     >>> fig.axes[0].get_title()
     'Data maturity'
 
-    Used in: notebooks/04_aim3_data_maturity_and_quality.ipynb and the data-maturity scan app
-    (through :func:`aimkit.maturity.radar`).
+    Used in: notebooks/04_aim3_data_maturity_and_quality.ipynb, the data-maturity scan app and
+    :func:`aimkit.maturity.report_html` (with :func:`aimkit.maturity.radar_scores`).
     """
     if frame.shape[1] < 3:
         raise ValueError("a radar chart needs at least three columns (axes)")
@@ -110,7 +192,7 @@ def k_choice(table: pd.DataFrame, *, title: str = "Choosing the number of cluste
     fig, (left, right) = plt.subplots(1, 2, figsize=(12, 5))
     left.plot(table.index, table["inertia"], marker="o", linewidth=2)
     left.set_ylabel("inertia (within-cluster sum of squares)")
-    right.plot(table.index, table["silhouette"], marker="o", linewidth=2, color="tab:green")
+    right.plot(table.index, table["silhouette"], marker="o", linewidth=2, color=COLOURS[2])
     right.set_ylabel("silhouette score (-1 … 1)")
     for ax, name in ((left, "Elbow: where the curve flattens"),
                      (right, "Silhouette: higher is better separated")):
@@ -258,7 +340,6 @@ def transition_network(counts: pd.Series, links: pd.Series, *, flagged: pd.Serie
                      for g, a in zip(groups, angles, strict=True)}
     biggest = max(float(counts.max()), 1.0)
     radius = {g: 0.03 + 0.11 * np.sqrt(counts[g] / biggest) for g in groups}
-    colours = plt.get_cmap("tab10")
     for (source, target), n in links.items():
         if source not in positions or target not in positions or n == 0:
             continue
@@ -277,7 +358,7 @@ def transition_network(counts: pd.Series, links: pd.Series, *, flagged: pd.Serie
                 bbox={"boxstyle": "round", "fc": "white", "ec": "none", "alpha": 0.8})
     for i, g in enumerate(groups):
         x, y = positions[g]
-        ax.add_patch(plt.Circle((x, y), radius[g], color=colours(i % 10), alpha=0.85))
+        ax.add_patch(plt.Circle((x, y), radius[g], color=COLOURS[i % len(COLOURS)], alpha=0.85))
         label = f"{g}\n{counts[g]}"
         if flagged is not None and flagged.get(g, 0):
             label += f"\n⚠ {flagged[g]}"
@@ -328,8 +409,7 @@ def treemap(sizes: pd.Series, *, title: str = "", highlight=(), ax=None):
         fig, ax = plt.subplots(figsize=(12, 7))
     else:
         fig = ax.figure
-    strong = plt.get_cmap("tab10")
-    colours = [strong(i % 10) if name in set(highlight) else
+    colours = [COLOURS[i % len(COLOURS)] if name in set(highlight) else
                plt.get_cmap("Greys")(0.25 + 0.4 * i / max(len(sizes), 1))
                for i, name in enumerate(sizes.index)]
     shares = sizes / sizes.sum()
@@ -341,5 +421,235 @@ def treemap(sizes: pd.Series, *, title: str = "", highlight=(), ax=None):
     ax.axis("off")
     if title:
         ax.set_title(title, fontsize=14)
+    fig.tight_layout()
+    return fig
+
+
+def confusion(table: pd.DataFrame, title: str = "What the model predicted vs what happened",
+              ax=None):
+    """Draw a confusion table as a heat map with the counts written in the cells.
+
+    Parameters
+    ----------
+    table : DataFrame
+        From :func:`aimkit.predict.confusion_table`: counts per actual (rows) and predicted
+        (columns) label, plus ``% correct`` per row (shown next to the row's name).
+    title : str
+        The chart title.
+    ax : matplotlib Axes, optional
+        Draw into this axes; by default a new (10, 6) figure.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"predicted: a": [1, 0], "predicted: b": [1, 2],
+    ...                       "% correct": [50.0, 100.0]}, index=["actual: a", "actual: b"])
+    >>> fig = confusion(table)
+    >>> [t.get_text() for t in fig.axes[0].texts]
+    ['1', '1', '0', '2']
+
+    Used in: notebooks/cases/11_trailfinders_rebooking.ipynb
+    """
+    counts = table.drop(columns="% correct")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(10, 6))
+    image = ax.imshow(counts.to_numpy(), cmap="Blues")
+    ax.set_xticks(range(counts.shape[1]), counts.columns, rotation=20, ha="right")
+    rows = zip(counts.index, table["% correct"], strict=True)
+    ax.set_yticks(range(counts.shape[0]), [f"{r} ({p:.0f} % right)" for r, p in rows])
+    high = counts.to_numpy().max() / 2
+    for (i, j), value in np.ndenumerate(counts.to_numpy()):
+        ax.text(j, i, f"{value:,}", ha="center", va="center", fontsize=13,
+                color="white" if value > high else "black")
+    ax.set_title(title)
+    ax.set_xlabel("predicted label")
+    ax.set_ylabel("actual label")
+    ax.figure.colorbar(image, ax=ax, label="number of rows", fraction=0.04, pad=0.03)
+    ax.figure.tight_layout()
+    return ax.figure
+
+
+def importance(table: pd.DataFrame, title: str = "What the model relies on",
+               xlabel: str = "drop in score when the column is shuffled", ax=None):
+    """Horizontal bars of a feature-importance table, the most important on top.
+
+    Parameters
+    ----------
+    table : DataFrame
+        From :func:`aimkit.predict.feature_importance`: indexed by feature, ``importance``
+        (the bar) and ``std`` (the error bar), largest first.
+    title, xlabel : str
+        Title and x-axis label (name the score, e.g. "drop in AUC …").
+    ax : matplotlib Axes, optional
+        Draw into this axes; by default a new figure, taller for more features.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"importance": [0.2, 0.05], "std": [0.01, 0.01]}, index=["a", "b"])
+    >>> [label.get_text() for label in importance(table).axes[0].get_yticklabels()]
+    ['b', 'a']
+
+    Used in: notebooks/cases/11_trailfinders_rebooking.ipynb,
+    notebooks/cases/17_energy_churn_offers.ipynb, notebooks/cases/18_returns_risk_explained.ipynb
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(9, max(5, 0.45 * len(table))))
+    ordered = table.iloc[::-1]
+    ax.barh(ordered.index.astype(str), ordered["importance"], xerr=ordered["std"],
+            color=COLOURS[0])
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.figure.tight_layout()
+    return ax.figure
+
+
+def _cloud(weights: pd.Series, seed: int, colormap: str, width: int, height: int):
+    """Lay out a word cloud (``wordcloud`` with its bundled font, so it works offline)."""
+    from wordcloud import WordCloud
+
+    frequencies = {str(w): float(v) for w, v in weights.items() if v > 0}
+    cloud = WordCloud(width=width, height=height, background_color="white", colormap=colormap,
+                      random_state=seed, prefer_horizontal=0.9)
+    return cloud.generate_from_frequencies(frequencies)
+
+
+def word_cloud(weights: pd.Series, ax=None, title: str | None = None, seed: int = 0,
+               colormap: str = "viridis", width: int = 800, height: int = 500):
+    """Draw a word cloud: each word's size in proportion to its weight.
+
+    Parameters
+    ----------
+    weights : Series
+        Weight of each word (index = words), e.g. one segment of
+        :func:`aimkit.text.top_words`; words with weight 0 or less are left out.
+    ax : matplotlib Axes, optional
+        Where to draw; by default a new (8, 5) figure.
+    title : str, optional
+        Axes title.
+    seed : int
+        Layout seed, for the same picture every run.
+    colormap, width, height
+        Look and resolution of the image.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> fig = word_cloud(pd.Series({"infodag": 3.0, "studieprogramma": 2.0, "aalst": 1.0}),
+    ...                  title="Segment 1")
+    >>> fig.axes[0].get_title(), fig.axes[0].images[0].get_array().shape
+    ('Segment 1', (500, 800, 3))
+
+    Used in: notebooks/cases/15_odisee_web_segments.ipynb
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 5))
+    ax.imshow(_cloud(weights, seed, colormap, width, height).to_array(),
+              interpolation="bilinear")
+    ax.set_axis_off()
+    if title:
+        ax.set_title(title)
+    return ax.figure
+
+
+def _term(years) -> str:
+    return "Term: variable price" if not years else f"Term: fixed price, {int(years)} year(s)"
+
+
+def _stars(value) -> str:
+    if value is None or pd.isna(value):
+        return "not asked"
+    return "★" * int(value) + "☆" * (5 - int(value))
+
+
+def call_centre_card(customer: pd.Series, current: dict, offers: pd.DataFrame, *,
+                     title: str | None = None):
+    """Draw the call-centre card for one customer: what they pay now and the top offers.
+
+    The e-book's card (p. 77) shows the current contract and the offered ones (fixed fee and
+    variable price), the yearly cost and the saving, the customer's feedback (importance of
+    price and of peace of mind, in stars) and a competitor they mentioned.
+
+    Parameters
+    ----------
+    customer : Series
+        Needs ``yearly_kwh``, ``energy``, ``churn_probability``, ``clv``,
+        ``price_importance``, ``peace_of_mind_importance`` and ``competitor_mentioned``;
+        its name is the customer number.
+    current : dict
+        ``product``, ``term_years`` (0 = variable), ``fixed`` (€/year), ``variable``
+        (c€/kWh) and ``yearly_cost`` (€).
+    offers : DataFrame
+        Up to three rows, best first: ``product``, ``term_years``, ``fixed``, ``variable``,
+        ``yearly_cost``, ``accept_probability``.
+    title : str, optional
+        Card title.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> customer = pd.Series({"yearly_kwh": 3500.0, "energy": "electricity",
+    ...     "churn_probability": 0.4, "clv": 900.0, "price_importance": 5.0,
+    ...     "peace_of_mind_importance": 2.0, "competitor_mentioned": "Mega"}, name="C0000001")
+    >>> current = {"product": "Variabel Classic", "term_years": 0, "fixed": 45.0,
+    ...            "variable": 11.9, "yearly_cost": 461.5}
+    >>> offers = pd.DataFrame({"product": ["Vast 1 jaar"], "term_years": [1], "fixed": [57.99],
+    ...                        "variable": [9.6], "yearly_cost": [393.99],
+    ...                        "accept_probability": [0.45]})
+    >>> card = call_centre_card(customer, current, offers)
+    >>> "Saving €67.51" in [t.get_text() for t in card.axes[0].texts]
+    True
+
+    Used in: notebooks/cases/17_energy_churn_offers.ipynb
+    """
+    fig, ax = plt.subplots(figsize=(12, 6.5))
+    ax.set_axis_off()
+    ax.set_xlim(0, 12)
+    ax.set_ylim(0, 6.5)
+    head = title or f"Customer {customer.name}: at risk, call with an offer"
+    ax.text(0.2, 6.15, head, fontsize=16, weight="bold")
+    ax.text(0.2, 5.7, f"{customer['energy']} · {customer['yearly_kwh']:,.0f} kWh per year · "
+            f"churn risk {customer['churn_probability']:.0%} · CLV €{customer['clv']:,.0f}",
+            fontsize=12)
+
+    def box(x, heading, lines, colour):
+        ax.add_patch(plt.Rectangle((x, 2.0), 2.75, 3.4, facecolor=colour, edgecolor="grey"))
+        ax.text(x + 0.12, 5.05, heading, fontsize=12, weight="bold")
+        for i, line in enumerate(lines):
+            ax.text(x + 0.12, 4.62 - 0.4 * i, line, fontsize=10.5)
+
+    box(0.2, "Current", [current["product"], _term(current["term_years"]),
+                         f"Fixed €{current['fixed']:,.2f}/year",
+                         f"Variable {current['variable']:.2f} c€/kWh",
+                         f"Yearly €{current['yearly_cost']:,.2f}"], "#eeeeee")
+    for i, (_, offer) in enumerate(offers.head(3).iterrows()):
+        saving = current["yearly_cost"] - offer["yearly_cost"]
+        box(3.1 + 2.95 * i, f"Offer {i + 1}",
+            [offer["product"], _term(offer["term_years"]), f"Fixed €{offer['fixed']:,.2f}/year",
+             f"Variable {offer['variable']:.2f} c€/kWh", f"Yearly €{offer['yearly_cost']:,.2f}",
+             f"Saving €{saving:,.2f}", f"Accept chance {offer['accept_probability']:.0%}"],
+            "#dcebf7" if i == 0 else "#f2f7fb")
+    ax.text(0.2, 1.55, "Customer feedback", fontsize=12, weight="bold")
+    ax.text(0.2, 1.1, f"Importance of price:           {_stars(customer['price_importance'])}",
+            fontsize=12)
+    ax.text(0.2, 0.7, "Importance of peace of mind: "
+            f"{_stars(customer['peace_of_mind_importance'])}", fontsize=12)
+    competitor = customer["competitor_mentioned"]
+    ax.text(6.2, 1.1, "Mentioned competitor: "
+            + (competitor if isinstance(competitor, str) and competitor else "none"), fontsize=12)
+    ax.text(6.2, 0.7, "The agent chooses; the model only suggests.", fontsize=11, style="italic")
     fig.tight_layout()
     return fig

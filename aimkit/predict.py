@@ -33,7 +33,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
@@ -355,34 +354,6 @@ def confusion_table(y_true, y_pred, labels=None) -> pd.DataFrame:
     return table
 
 
-def plot_confusion(table: pd.DataFrame, title: str = "What the model predicted vs what happened",
-                   ax=None):
-    """Draw a :func:`confusion_table` as a heat map with the counts written in the cells.
-
-    Examples
-    --------
-    >>> fig = plot_confusion(confusion_table([0, 1, 1], [0, 1, 0]))
-    >>> plt.close(fig)
-    """
-    counts = table.drop(columns="% correct")
-    if ax is None:
-        _, ax = plt.subplots(figsize=(10, 6))
-    image = ax.imshow(counts.to_numpy(), cmap="Blues")
-    ax.set_xticks(range(counts.shape[1]), counts.columns, rotation=20, ha="right")
-    rows = zip(counts.index, table["% correct"], strict=True)
-    ax.set_yticks(range(counts.shape[0]), [f"{r} ({p:.0f} % right)" for r, p in rows])
-    high = counts.to_numpy().max() / 2
-    for (i, j), value in np.ndenumerate(counts.to_numpy()):
-        ax.text(j, i, f"{value:,}", ha="center", va="center", fontsize=13,
-                color="white" if value > high else "black")
-    ax.set_title(title)
-    ax.set_xlabel("predicted label")
-    ax.set_ylabel("actual label")
-    ax.figure.colorbar(image, ax=ax, label="number of rows", fraction=0.04, pad=0.03)
-    ax.figure.tight_layout()
-    return ax.figure
-
-
 def feature_importance(model: Pipeline, X: pd.DataFrame, y, scoring: str | None = None,
                        n_repeats: int = 5, random_state: int = 0) -> pd.DataFrame:
     """How much worse the model gets when one column is shuffled (permutation importance).
@@ -422,27 +393,6 @@ def feature_importance(model: Pipeline, X: pd.DataFrame, y, scoring: str | None 
     table = pd.DataFrame({"importance": result.importances_mean, "std": result.importances_std},
                          index=pd.Index(X.columns, name="feature"))
     return table.sort_values("importance", ascending=False, kind="stable")
-
-
-def plot_importance(table: pd.DataFrame, title: str = "What the model relies on",
-                    xlabel: str = "drop in score when the column is shuffled", ax=None):
-    """Horizontal bars of a :func:`feature_importance` table, most important on top.
-
-    Examples
-    --------
-    >>> table = pd.DataFrame({"importance": [0.2, 0.05], "std": [0.01, 0.01]}, index=["a", "b"])
-    >>> plt.close(plot_importance(table))
-    """
-    if ax is None:
-        _, ax = plt.subplots(figsize=(9, max(5, 0.45 * len(table))))
-    ordered = table.iloc[::-1]
-    ax.barh(ordered.index.astype(str), ordered["importance"], xerr=ordered["std"],
-            color="#2a7ab9")
-    ax.axvline(0, color="black", linewidth=0.8)
-    ax.set_title(title)
-    ax.set_xlabel(xlabel)
-    ax.figure.tight_layout()
-    return ax.figure
 
 
 def _input_columns(prep: ColumnTransformer) -> list[str]:
@@ -502,5 +452,5 @@ def explain_linear(model: Pipeline, X: pd.DataFrame, background: pd.DataFrame) -
 __all__ = [
     "BASELINE", "LabelEncoded", "best_model", "compare_models", "confusion_table",
     "default_models", "explain_linear", "feature_importance", "holdout_split", "make_pipeline",
-    "plot_confusion", "plot_importance", "time_split",
+    "time_split",
 ]

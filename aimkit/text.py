@@ -11,7 +11,7 @@ into keywords and the keywords into visitor segments, as the e-book's Odisee cas
 3. :func:`session_keywords` keeps each session's ``top_n`` most frequent words;
 4. :func:`keyword_matrix` builds the session × keyword TF-IDF matrix (rows of length 1);
 5. :func:`cluster_sessions` groups the sessions with k-means, :func:`top_words` and
-   :func:`segment_summary` describe the segments, :func:`word_cloud` draws them;
+   :func:`segment_summary` describe the segments (:func:`aimkit.plots.word_cloud` draws them);
 6. :func:`map_personas` links segments to the marketing team's personas by their words;
 7. :class:`SegmentModel` assigns a new visitor's session, while it happens, to the nearest
    segment and picks the content block to show; :meth:`SegmentModel.to_json` hands it to
@@ -553,54 +553,6 @@ def map_personas(top: pd.DataFrame, signatures: Mapping[str, Iterable[str]],
         result[segment] = best.index[0] if len(best) == 1 and best.iloc[0] >= min_hits \
             else unmapped
     return pd.Series(result, name="persona").rename_axis("segment")
-
-
-def word_cloud(weights: pd.Series, ax=None, title: str | None = None, seed: int = 0,
-               colormap: str = "viridis", width: int = 800, height: int = 500):
-    """Draw a word cloud: word size in proportion to its weight.
-
-    Uses the ``wordcloud`` package with its bundled font, so it works offline.
-
-    Parameters
-    ----------
-    weights : Series
-        Weight of each word (index = words), e.g. one segment of :func:`top_words`.
-    ax : matplotlib Axes, optional
-        Where to draw; a new figure when omitted.
-    title : str, optional
-        Axes title.
-    seed : int
-        Layout seed, for the same picture every run.
-    colormap, width, height
-        Look and resolution of the image.
-
-    Returns
-    -------
-    wordcloud.WordCloud
-        The laid-out cloud (``.words_`` holds the relative sizes).
-
-    Examples
-    --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> cloud = word_cloud(pd.Series({"infodag": 3.0, "studieprogramma": 2.0, "aalst": 1.0}))
-    >>> max(cloud.words_, key=cloud.words_.get)
-    'infodag'
-    """
-    import matplotlib.pyplot as plt
-    from wordcloud import WordCloud
-
-    if ax is None:
-        _, ax = plt.subplots(figsize=(8, 5))
-    frequencies = {str(w): float(v) for w, v in weights.items() if v > 0}
-    cloud = WordCloud(width=width, height=height, background_color="white", colormap=colormap,
-                      random_state=seed, prefer_horizontal=0.9)
-    cloud.generate_from_frequencies(frequencies)
-    ax.imshow(cloud.to_array(), interpolation="bilinear")
-    ax.set_axis_off()
-    if title:
-        ax.set_title(title)
-    return cloud
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
@@ -309,96 +308,7 @@ def evaluate_policy(customers: pd.DataFrame, offers: pd.DataFrame, assignment: p
     })
 
 
-def _term(years) -> str:
-    return "Term: variable price" if not years else f"Term: fixed price, {int(years)} year(s)"
-
-
-def _stars(value) -> str:
-    if value is None or pd.isna(value):
-        return "not asked"
-    return "★" * int(value) + "☆" * (5 - int(value))
-
-
-def call_centre_card(customer: pd.Series, current: dict, offers: pd.DataFrame, *,
-                     title: str | None = None):
-    """Draw the call-centre card for one customer: what they pay now and the top offers.
-
-    The e-book's card (p. 77) shows the current contract and the offered ones (fixed fee and
-    variable price), the yearly cost and the saving, the customer's feedback (importance of
-    price and of peace of mind, in stars) and a competitor they mentioned.
-
-    Parameters
-    ----------
-    customer : Series
-        Needs ``yearly_kwh``, ``energy``, ``churn_probability``, ``clv``,
-        ``price_importance``, ``peace_of_mind_importance`` and ``competitor_mentioned``;
-        its name is the customer number.
-    current : dict
-        ``product``, ``term_years`` (0 = variable), ``fixed`` (€/year), ``variable``
-        (c€/kWh) and ``yearly_cost`` (€).
-    offers : DataFrame
-        Up to three rows, best first: ``product``, ``term_years``, ``fixed``, ``variable``,
-        ``yearly_cost``, ``accept_probability``.
-    title : str, optional
-        Card title.
-
-    Returns
-    -------
-    Figure
-
-    Examples
-    --------
-    >>> customer = pd.Series({"yearly_kwh": 3500.0, "energy": "electricity",
-    ...     "churn_probability": 0.4, "clv": 900.0, "price_importance": 5.0,
-    ...     "peace_of_mind_importance": 2.0, "competitor_mentioned": "Mega"}, name="C0000001")
-    >>> current = {"product": "Variabel Classic", "term_years": 0, "fixed": 45.0,
-    ...            "variable": 11.9, "yearly_cost": 461.5}
-    >>> offers = pd.DataFrame({"product": ["Vast 1 jaar"], "term_years": [1], "fixed": [57.99],
-    ...                        "variable": [9.6], "yearly_cost": [393.99],
-    ...                        "accept_probability": [0.45]})
-    >>> plt.close(call_centre_card(customer, current, offers))
-    """
-    fig, ax = plt.subplots(figsize=(12, 6.5))
-    ax.set_axis_off()
-    ax.set_xlim(0, 12)
-    ax.set_ylim(0, 6.5)
-    head = title or f"Customer {customer.name}: at risk, call with an offer"
-    ax.text(0.2, 6.15, head, fontsize=16, weight="bold")
-    ax.text(0.2, 5.7, f"{customer['energy']} · {customer['yearly_kwh']:,.0f} kWh per year · "
-            f"churn risk {customer['churn_probability']:.0%} · CLV €{customer['clv']:,.0f}",
-            fontsize=12)
-
-    def box(x, heading, lines, colour):
-        ax.add_patch(plt.Rectangle((x, 2.0), 2.75, 3.4, facecolor=colour, edgecolor="grey"))
-        ax.text(x + 0.12, 5.05, heading, fontsize=12, weight="bold")
-        for i, line in enumerate(lines):
-            ax.text(x + 0.12, 4.62 - 0.4 * i, line, fontsize=10.5)
-
-    box(0.2, "Current", [current["product"], _term(current["term_years"]),
-                         f"Fixed €{current['fixed']:,.2f}/year",
-                         f"Variable {current['variable']:.2f} c€/kWh",
-                         f"Yearly €{current['yearly_cost']:,.2f}"], "#eeeeee")
-    for i, (_, offer) in enumerate(offers.head(3).iterrows()):
-        saving = current["yearly_cost"] - offer["yearly_cost"]
-        box(3.1 + 2.95 * i, f"Offer {i + 1}",
-            [offer["product"], _term(offer["term_years"]), f"Fixed €{offer['fixed']:,.2f}/year",
-             f"Variable {offer['variable']:.2f} c€/kWh", f"Yearly €{offer['yearly_cost']:,.2f}",
-             f"Saving €{saving:,.2f}", f"Accept chance {offer['accept_probability']:.0%}"],
-            "#dcebf7" if i == 0 else "#f2f7fb")
-    ax.text(0.2, 1.55, "Customer feedback", fontsize=12, weight="bold")
-    ax.text(0.2, 1.1, f"Importance of price:           {_stars(customer['price_importance'])}",
-            fontsize=12)
-    ax.text(0.2, 0.7, "Importance of peace of mind: "
-            f"{_stars(customer['peace_of_mind_importance'])}", fontsize=12)
-    competitor = customer["competitor_mentioned"]
-    ax.text(6.2, 1.1, "Mentioned competitor: "
-            + (competitor if isinstance(competitor, str) and competitor else "none"), fontsize=12)
-    ax.text(6.2, 0.7, "The agent chooses; the model only suggests.", fontsize=11, style="italic")
-    fig.tight_layout()
-    return fig
-
-
 __all__ = [
-    "annualise", "calibration_table", "call_centre_card", "churn_probability", "clv",
+    "annualise", "calibration_table", "churn_probability", "clv",
     "evaluate_policy", "expected_margin", "next_best_offers", "offer_pairs",
 ]

@@ -191,17 +191,24 @@ BELGIAN = ("Klantnummer;Factuurnr;Datum;Bedrag;Opmerking\n"
            "K3;F5;01/06/2025;300,00;\n").encode("cp1252")
 
 
-def test_guess_mapping_prefers_known_names():
-    assert explorer.guess_mapping(["customer_id", "order_id", "order_date", "amount"]) == {
-        f: f for f in explorer.FIELDS}
-    guess = explorer.guess_mapping(["Wie", "Bon", "Datum", "Totaal"])
+def test_guess_columns_prefers_known_names():
+    assert io.guess_columns(["customer_id", "order_id", "order_date", "amount"],
+                            explorer.SCHEMA) == {f: f for f in explorer.FIELDS}
+    guess = io.guess_columns(["Wie", "Bon", "Datum", "Totaal"], explorer.SCHEMA)
     assert guess == {"customer_id": None, "order_id": "Bon", "order_date": "Datum",
                      "amount": "Totaal"}
+    # case, spaces and dashes do not matter; a file column is used once, the likeliest name wins
+    assert io.guess_columns(["ORDER-DATE", "Total Price", "Price", "Klant nr", "bon"],
+                            io.TRANSACTIONS) == {
+        "customer_id": "Klant nr", "order_id": "bon", "order_date": "ORDER-DATE",
+        "amount": "Price"}
+    assert io.guess_columns(["Datum"], io.TRANSACTIONS, names={"order_date": ["datum"]}) == {
+        "customer_id": None, "order_id": None, "order_date": "Datum", "amount": None}
 
 
 def test_read_transactions_belgian_export_drops_unlinked_lines():
-    lines = explorer.read_transactions(BELGIAN, "kassa.csv", explorer.guess_mapping(
-        ["Klantnummer", "Factuurnr", "Datum", "Bedrag"]))
+    lines = explorer.read_transactions(BELGIAN, "kassa.csv", io.guess_columns(
+        ["Klantnummer", "Factuurnr", "Datum", "Bedrag"], explorer.SCHEMA))
     assert list(lines.columns) == list(explorer.FIELDS)
     assert len(lines) == 4 and lines.attrs["dropped"] == 1
     assert lines["amount"].tolist() == [1250.5, 80.0, 45.25, 300.0]
@@ -259,8 +266,8 @@ def test_explorer_methods_k_and_features(no_output_capture):
 
 def test_explorer_export_is_pseudonymised_and_formula_safe():
     app = explorer.SegmentExplorer()
-    lines = explorer.read_transactions(BELGIAN, "kassa.csv", explorer.guess_mapping(
-        ["Klantnummer", "Factuurnr", "Datum", "Bedrag"]))
+    lines = explorer.read_transactions(BELGIAN, "kassa.csv", io.guess_columns(
+        ["Klantnummer", "Factuurnr", "Datum", "Bedrag"], explorer.SCHEMA))
     app.set_lines(lines.assign(customer_id=lines["customer_id"].replace("K3", "=cmd|x")))
     text = app.export()
     rows = pd.read_csv(pd.io.common.StringIO(text), dtype=str)

@@ -231,16 +231,15 @@ def test_missing_answers_file(tmp_path):
 
 
 # --------------------------------------------------------------------------- figure and report
-def test_radar_draws_you_and_the_compared_cases():
+def test_radar_scores_are_you_and_the_compared_cases():
     result = maturity.assess(all_at(3))
-    fig = maturity.radar(result, compare=["wine", "energy"], lang="nl")
-    ax = fig.axes[0]
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
-        "Jij", "Wine merchant", "Energy supplier"]
-    assert [t.get_text() for t in ax.get_xticklabels()][0] == "Strategie en doelstellingen"
-    you = ax.get_lines()[0].get_ydata()
-    assert list(you) == [3.0] * 9  # eight spokes, closed polygon
-    plt.close(fig)
+    scores = maturity.radar_scores(result, compare=["wine", "energy"], lang="nl")
+    assert list(scores.index) == ["Jij", "Wine merchant", "Energy supplier"]
+    assert list(scores.columns)[0] == "Strategie en doelstellingen"
+    assert scores.loc["Jij"].tolist() == [3.0] * 8
+    cases = maturity.cases(lang="nl")
+    assert scores.loc["Wine merchant"].tolist() == cases.loc[
+        "wine", [d.id for d in MODEL.dimensions]].astype(float).tolist()
 
 
 def test_html_report_is_complete_and_escaped():

@@ -1,15 +1,10 @@
-import matplotlib
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.linear_model import LogisticRegression
+from sklearn.tree import DecisionTreeClassifier
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-from sklearn.linear_model import LogisticRegression  # noqa: E402
-from sklearn.tree import DecisionTreeClassifier  # noqa: E402
-
-from aimkit import predict  # noqa: E402
+from aimkit import predict
 
 
 def signal_data(n=600, seed=0):
@@ -95,7 +90,6 @@ def test_confusion_table_counts_and_percentages():
     assert table.loc["actual: x", "predicted: y"] == 1
     assert table.loc["actual: x", "% correct"] == pytest.approx(66.7)
     assert table.loc["actual: y", "% correct"] == 100.0
-    plt.close(predict.plot_confusion(table))
 
 
 def test_feature_importance_ranks_the_signal_first_and_the_noise_near_zero():
@@ -104,7 +98,6 @@ def test_feature_importance_ranks_the_signal_first_and_the_noise_near_zero():
     table = predict.feature_importance(model, X, y)
     assert table.index[0] == "gap_days"
     assert abs(table.loc["noise", "importance"]) < 0.02
-    plt.close(predict.plot_importance(table))
 
 
 def test_explain_linear_adds_up_to_the_log_odds_difference():

@@ -1,13 +1,8 @@
-import matplotlib
+import numpy as np
+import pandas as pd
+import pytest
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-
-from aimkit import value  # noqa: E402
+from aimkit import value
 
 
 def test_annualise_six_months_twice():
@@ -114,25 +109,6 @@ def test_offer_pairs_is_a_cross_join_with_suffixes():
     pairs = value.offer_pairs(customers, offers)
     assert pairs.columns.tolist() == ["customer_id", "fee", "offer_id", "fee_offer"]
     assert len(pairs) == 2
-
-
-def test_call_centre_card_shows_the_fields_the_agent_needs():
-    customer = pd.Series({"yearly_kwh": 24567.0, "energy": "gas", "churn_probability": 0.4,
-                          "clv": 1500.0, "price_importance": 5.0,
-                          "peace_of_mind_importance": np.nan, "competitor_mentioned": "Mega"},
-                         name="C0000042")
-    current = {"product": "Variabel Classic", "term_years": 0, "fixed": 87.99,
-               "variable": 4.05, "yearly_cost": 2160.99}
-    offers = pd.DataFrame({"product": ["Vast 1 jaar", "Vast 3 jaar"], "term_years": [1, 3],
-                           "fixed": [57.99, 67.99], "variable": [3.25, 3.45],
-                           "yearly_cost": [1856.42, 1915.55], "accept_probability": [0.4, 0.3]})
-    fig = value.call_centre_card(customer, current, offers)
-    text = " ".join(t.get_text() for t in fig.axes[0].texts)
-    for expected in ["C0000042", "Fixed €87.99/year", "Variable 4.05 c€/kWh", "Yearly €2,160.99",
-                     "Saving €304.57", "★★★★★", "not asked", "Mega", "Offer 2",
-                     "Term: fixed price, 3 year(s)"]:
-        assert expected in text, expected
-    plt.close(fig)
 
 
 def test_churn_probability_is_the_annualised_class_1_probability():

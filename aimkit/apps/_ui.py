@@ -1,19 +1,18 @@
-"""Small building blocks shared by the apps: messages, downloads, figures, busy state, CSS.
+"""Small building blocks shared by the apps: messages, downloads, tables, busy state, CSS.
 
-Nothing here writes into an ``ipywidgets.Output`` widget: figures become PNG ``Image`` widgets
-and tables HTML. Besides keeping the apps light, this avoids the output-widget traffic that
-triggers Voila's first-render hang (see :mod:`aimkit.apps.kernel_client`).
+Nothing here writes into an ``ipywidgets.Output`` widget: figures (drawn by :mod:`aimkit.plots`)
+become PNG ``Image`` widgets and tables HTML. Besides keeping the apps light, this avoids the
+output-widget traffic that triggers Voila's first-render hang (see
+:mod:`aimkit.apps.kernel_client`).
 """
 
 from __future__ import annotations
 
 import base64
 import html
-import io
 from contextlib import contextmanager
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 
 from aimkit import i18n
 
@@ -73,24 +72,6 @@ def download_link(data: bytes | str, filename: str, mime: str, label: str) -> st
     encoded = base64.b64encode(data).decode("ascii")
     return (f'<a class="aimkit-download" download="{html.escape(filename)}" '
             f'href="data:{mime};base64,{encoded}">{html.escape(label)}</a>')
-
-
-def png(fig, dpi: int = 90, tight: bool = True) -> bytes:
-    """Render a matplotlib figure to PNG bytes and close it.
-
-    ``tight=False`` skips the extra layout pass of ``bbox_inches="tight"`` (for figures made
-    with ``layout="constrained"``, redrawn on every slider move).
-
-    Examples
-    --------
-    >>> fig, ax = plt.subplots()
-    >>> png(fig)[:4]
-    b'\\x89PNG'
-    """
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight" if tight else None)
-    plt.close(fig)
-    return buffer.getvalue()
 
 
 def treemap(counts, colours) -> str:

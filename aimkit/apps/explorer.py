@@ -12,32 +12,18 @@ from __future__ import annotations
 
 import dataclasses
 import html
-from io import BytesIO
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
-import numpy as np
 import pandas as pd
-from matplotlib import colors
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from PIL import Image
-from threadpoolctl import threadpool_limits
 
-from aimkit import datasets, i18n, io, plots, rfm, segment
+from aimkit import datasets, i18n, io, rfm, runtime, segment
 from aimkit.apps import _ui
 
+if TYPE_CHECKING:
+    from aimkit.apps._scatter import SegmentScatter
+
 FIELDS = tuple(c.name for c in io.TRANSACTIONS.columns)
-PALETTE = colors.ListedColormap([*plt.get_cmap("tab10").colors, "#393b79", "#8c6d31"])
-"""Segment colours, shared by the treemap and the scatter: one each for the eleven RFM
-segments (indexed by the segment's code, modulo the twelve colours)."""
-SCATTER_POINTS = 3000
-"""At most this many customers (a seeded sample) are drawn in the scatter: the picture is the
-same and it redraws fast."""
-THREADS = 1
-"""Threads for KMeans. On a shared 2-core machine (Binder, a workshop laptop) OpenMP threads
-that wait for each other made one fit at 10,000 customers take ~3 s instead of ~0.05 s."""
 FEATURES = ("recency", "frequency", "monetary", "tenure")
 SKEWED = ("frequency", "monetary", "tenure")
 
@@ -50,47 +36,6 @@ EXAMPLES = {name: (case.transactions.table, dict(case.transactions.columns))
             for name, case in datasets.cases().items() if case.transactions is not None}
 """Case datasets with transactions, from their registration (:class:`aimkit.datasets.Case`):
 ``{dataset: (table, {file column: canonical column})}``."""
-
-SYNONYMS = {
-    "customer_id": ("customer_id", "customer", "customer_no", "customer_number", "klant",
-                    "klant_id", "klantnr", "klantnummer", "klant_nr", "client", "client_id",
-                    "user_id", "member_id", "lid"),
-    "order_id": ("order_id", "order", "order_no", "order_number", "bestelling", "bestelnr",
-                 "bestelnummer", "document_no", "receipt_no", "ticket", "bon", "bonnummer",
-                 "invoice_no", "factuur", "factuurnummer", "factuurnr", "transaction_id",
-                 "purchase_id", "booking_id"),
-    "order_date": ("order_date", "date", "datum", "besteldatum", "orderdatum", "factuurdatum",
-                   "ordered_at", "paid_at", "sold_at", "purchased_at", "booking_date",
-                   "aankoopdatum", "transaction_date"),
-    "amount": ("amount", "bedrag", "totaal", "total", "total_amount", "line_amount", "omzet",
-               "revenue", "price", "prijs", "total_price", "waarde", "value", "bedrag_incl_btw"),
-}
-"""Column names recognised for each transactions field (compared in lower case, ``_`` for
-spaces and dashes)."""
-
-
-def _normal(name: str) -> str:
-    return "_".join(str(name).strip().lower().replace("-", " ").split())
-
-
-def guess_mapping(columns) -> dict[str, str | None]:
-    """Guess which file column holds each transactions field (``None`` when unsure).
-
-    Examples
-    --------
-    >>> guess_mapping(["Klantnummer", "Factuurnr", "Datum", "Bedrag incl btw", "Winkel"])
-    {'customer_id': 'Klantnummer', 'order_id': 'Factuurnr', 'order_date': 'Datum', \
-'amount': 'Bedrag incl btw'}
-    >>> guess_mapping(["a", "b"])["amount"] is None
-    True
-    """
-    by_name = {_normal(c): c for c in columns}
-    mapping: dict[str, str | None] = {}
-    for field, names in SYNONYMS.items():
-        mapping[field] = next((by_name[n] for n in names if n in by_name
-                               and by_name[n] not in mapping.values()), None)
-    return mapping
-
 
 def read_transactions(content: bytes, name: str, mapping: dict[str, str]) -> pd.DataFrame:
     """Read a transactions export with ``mapping`` (``{field: file column}``) via aimkit.io.
@@ -132,66 +77,12 @@ def example_bytes(dataset: str) -> tuple[bytes, str]:
     return datasets.export_bytes(dataset, table), f"{table}.csv"
 
 
-class SegmentScatter:
-    """Recency against monetary value per customer, coloured by segment; fast to redraw.
-
-    Moving the k slider changes only the colours: the axes are drawn once, then each
-    :meth:`png` paints the points and the legend over a copy of them (~40 ms instead of
-    ~130 ms for a new figure at 3,000 points).
-
-    Examples
-    --------
-    >>> table = pd.DataFrame({"recency": [5, 300], "monetary": [900.0, 40.0]},
-    ...                      index=pd.Index(["a", "b"], name="customer_id"))
-    >>> view = SegmentScatter(table, lambda key, **values: key)
-    >>> view.png(pd.Series(["A", "B"], index=table.index, dtype="category"))[:4]
-    b'\\x89PNG'
-    """
-
-    def __init__(self, table: pd.DataFrame, t):
-        shown = table if len(table) <= SCATTER_POINTS else table.sample(
-            SCATTER_POINTS, random_state=0)
-        self.index = shown.index
-        self.figure = Figure(figsize=(8, 5), dpi=72)
-        self.canvas = FigureCanvasAgg(self.figure)
-        self.figure.subplots_adjust(left=0.1, right=0.8, top=0.86, bottom=0.12)
-        ax = self.axes = self.figure.add_subplot()
-        self.points = ax.scatter(shown["recency"].to_numpy(),
-                                 shown["monetary"].clip(lower=1).to_numpy(), s=6, alpha=0.5,
-                                 c=np.zeros(len(shown)), cmap=PALETTE, vmin=-0.5,
-                                 vmax=PALETTE.N - 0.5)
-        ax.set_yscale("log")
-        ax.set_xlabel(t("axis_recency"))
-        ax.set_ylabel(t("axis_monetary"))
-        title = t("scatter_title")
-        if len(shown) < len(table):
-            title += "\n" + t("scatter_sample", shown=f"{len(shown):,}", total=f"{len(table):,}")
-        ax.set_title(title)
-        self.points.set_visible(False)
-        self.canvas.draw()
-        self.background = self.canvas.copy_from_bbox(self.figure.bbox)
-        self.points.set_visible(True)
-
-    def png(self, segments: pd.Series) -> bytes:
-        """The picture with the points coloured by ``segments`` (a categorical), as PNG."""
-        codes = segments.loc[self.index].cat.codes.to_numpy()
-        self.canvas.restore_region(self.background)
-        self.points.set_array(codes % PALETTE.N)
-        self.axes.draw_artist(self.points)
-        handles = [Line2D([], [], marker="o", linestyle="", color=PALETTE(code % PALETTE.N),
-                          label=str(segments.cat.categories[code]))
-                   for code in sorted(set(codes.tolist()))]
-        legend = self.figure.legend(handles=handles, fontsize=8, loc="center right")
-        self.figure.draw_artist(legend)
-        legend.remove()
-        buffer = BytesIO()
-        Image.frombuffer("RGBA", self.canvas.get_width_height(), self.canvas.buffer_rgba(),
-                         "raw", "RGBA", 0, 1).save(buffer, format="png", compress_level=3)
-        return buffer.getvalue()
-
-
 class SegmentExplorer:
     """The explorer's widgets and state; ``.widget`` is what the app notebook displays.
+
+    Building it puts the process's numeric libraries on one thread
+    (:func:`aimkit.runtime.one_thread`): on a shared 2-core machine, KMeans threads that wait
+    for each other made one fit at 10,000 customers take ~3 s instead of ~0.05 s.
 
     Examples
     --------
@@ -206,6 +97,7 @@ class SegmentExplorer:
     """
 
     def __init__(self, lang: str = i18n.DEFAULT_LANGUAGE):
+        runtime.one_thread()
         self.lang = lang
         self.lines: pd.DataFrame | None = None
         self.rfm: pd.DataFrame | None = None
@@ -221,73 +113,8 @@ class SegmentExplorer:
         self.intro = widgets.HTML()
         self.status = widgets.HTML()
 
-        # data
-        companies = datasets.list_datasets()["company"]
-        self.example = widgets.Dropdown(layout=widgets.Layout(width="auto"))
-        self._example_names = [(f"{companies[d]} · {t}", d) for d, (t, _) in EXAMPLES.items()]
-        self.example.observe(self._on_example, "value")
-        self.example.add_class("aimkit-example")
-        self.upload_label = widgets.HTML()
-        self.upload = widgets.FileUpload(accept=".csv,.txt", multiple=False)
-        self.upload.observe(self._on_upload, "value")
-        self.upload.add_class("aimkit-upload")
-        self.mapping_text = widgets.HTML()
-        self.mapping = {f: widgets.Dropdown(layout=widgets.Layout(width="auto")) for f in FIELDS}
-        for field, dropdown in self.mapping.items():
-            dropdown.add_class(f"aimkit-map-{field}")
-        self.use_columns = widgets.Button(button_style="primary", icon="check")
-        self.use_columns.on_click(self._on_use_columns)
-        self.mapping_box = widgets.VBox([self.mapping_text, *self.mapping.values(),
-                                         self.use_columns],
-                                        layout=widgets.Layout(display="none"))
-        self.data_info = widgets.HTML()
-        data_tab = widgets.VBox([self.example, self.upload_label, self.upload, self.mapping_box,
-                                 self.data_info])
-
-        # segments
-        self.method = widgets.ToggleButtons(options=[("RFM", "rfm"), ("KMeans", "kmeans")],
-                                            layout=widgets.Layout(width="auto"))
-        self.k = widgets.IntSlider(value=4, min=2, max=8, continuous_update=False)
-        self.k.add_class("aimkit-k")
-        self.features = {f: widgets.Checkbox(value=f != "tenure", indent=False,
-                                             layout=widgets.Layout(width="auto"))
-                         for f in FEATURES}
-        self.features_label = widgets.HTML()
-        self.kmeans_box = widgets.VBox([self.k, self.features_label, widgets.HBox(
-            list(self.features.values()), layout=widgets.Layout(flex_flow="row wrap"))])
-        for control in (self.method, self.k, *self.features.values()):
-            control.observe(self._on_settings, "value")
-        self.sizes = widgets.HTML()
-        self.treemap = widgets.HTML()
-        self.profile = widgets.HTML()
-        self.scatter = _ui.image()
-        self.segment_results = widgets.VBox([self.sizes, self.treemap, self.profile,
-                                             self.scatter])
-        segments_tab = widgets.VBox([self.method, self.kmeans_box, self.segment_results])
-
-        # periods
-        self.periods_intro = widgets.HTML()
-        self.months = widgets.IntSlider(value=12, min=3, max=24, continuous_update=False)
-        self.compare = widgets.Button(button_style="primary", icon="exchange")
-        self.compare.on_click(lambda _: self.compare_periods())
-        self.groups = widgets.HTML()
-        self.transitions = _ui.image()
-        periods_tab = widgets.VBox([self.periods_intro, self.months, self.compare, self.groups,
-                                    self.transitions])
-
-        # export
-        self.export_intro = widgets.HTML()
-        self.export_segments = widgets.SelectMultiple(rows=6, layout=widgets.Layout(
-            width="auto", min_width="14em"))
-        self.pseudonymise = widgets.Checkbox(value=True, indent=False,
-                                             layout=widgets.Layout(width="auto"))
-        self.make_csv = widgets.Button(button_style="primary", icon="download")
-        self.make_csv.on_click(lambda _: self.export())
-        self.export_link = widgets.HTML()
-        export_tab = widgets.VBox([self.export_intro, self.export_segments, self.pseudonymise,
-                                   self.make_csv, self.export_link])
-
-        self.tabs = widgets.Tab(children=[data_tab, segments_tab, periods_tab, export_tab])
+        self.tabs = widgets.Tab(children=[self._data_tab(), self._segments_tab(),
+                                          self._periods_tab(), self._export_tab()])
         self.widget = widgets.VBox([
             widgets.HTML(_ui.CSS),
             widgets.HBox([self.title, self.toggle], layout=widgets.Layout(
@@ -352,6 +179,30 @@ class SegmentExplorer:
             self.export_link.value = ""
 
     # -------------------------------------------------------------------------- data
+    def _data_tab(self) -> widgets.VBox:
+        """The data tab: a case dataset, or an upload with a column-mapping step."""
+        companies = datasets.list_datasets()["company"]
+        self.example = widgets.Dropdown(layout=widgets.Layout(width="auto"))
+        self._example_names = [(f"{companies[d]} · {t}", d) for d, (t, _) in EXAMPLES.items()]
+        self.example.observe(self._on_example, "value")
+        self.example.add_class("aimkit-example")
+        self.upload_label = widgets.HTML()
+        self.upload = widgets.FileUpload(accept=".csv,.txt", multiple=False)
+        self.upload.observe(self._on_upload, "value")
+        self.upload.add_class("aimkit-upload")
+        self.mapping_text = widgets.HTML()
+        self.mapping = {f: widgets.Dropdown(layout=widgets.Layout(width="auto")) for f in FIELDS}
+        for field, dropdown in self.mapping.items():
+            dropdown.add_class(f"aimkit-map-{field}")
+        self.use_columns = widgets.Button(button_style="primary", icon="check")
+        self.use_columns.on_click(self._on_use_columns)
+        self.mapping_box = widgets.VBox([self.mapping_text, *self.mapping.values(),
+                                         self.use_columns],
+                                        layout=widgets.Layout(display="none"))
+        self.data_info = widgets.HTML()
+        return widgets.VBox([self.example, self.upload_label, self.upload, self.mapping_box,
+                             self.data_info])
+
     def _on_example(self, change) -> None:
         if change["new"]:
             self.load_example(change["new"])
@@ -383,7 +234,7 @@ class SegmentExplorer:
         with _ui.busy(self.status, self.lang):
             try:
                 columns = list(io.read_table(content, name=name).columns)
-                guess = guess_mapping(columns)
+                guess = io.guess_columns(columns, SCHEMA)
                 if all(guess.values()):
                     self._read(content, name, guess)
                     return
@@ -446,6 +297,28 @@ class SegmentExplorer:
         return _ui.message("ok", text)
 
     # ---------------------------------------------------------------------- segments
+    def _segments_tab(self) -> widgets.VBox:
+        """The segments tab: RFM or KMeans (k, features); sizes, treemap, profile, scatter."""
+        self.method = widgets.ToggleButtons(options=[("RFM", "rfm"), ("KMeans", "kmeans")],
+                                            layout=widgets.Layout(width="auto"))
+        self.k = widgets.IntSlider(value=4, min=2, max=8, continuous_update=False)
+        self.k.add_class("aimkit-k")
+        self.features = {f: widgets.Checkbox(value=f != "tenure", indent=False,
+                                             layout=widgets.Layout(width="auto"))
+                         for f in FEATURES}
+        self.features_label = widgets.HTML()
+        self.kmeans_box = widgets.VBox([self.k, self.features_label, widgets.HBox(
+            list(self.features.values()), layout=widgets.Layout(flex_flow="row wrap"))])
+        for control in (self.method, self.k, *self.features.values()):
+            control.observe(self._on_settings, "value")
+        self.sizes = widgets.HTML()
+        self.treemap = widgets.HTML()
+        self.profile = widgets.HTML()
+        self.scatter = _ui.image()
+        self.segment_results = widgets.VBox([self.sizes, self.treemap, self.profile,
+                                             self.scatter])
+        return widgets.VBox([self.method, self.kmeans_box, self.segment_results])
+
     def _show_kmeans_controls(self) -> None:
         self.kmeans_box.layout.display = "flex" if self.method.value == "kmeans" else "none"
 
@@ -471,8 +344,7 @@ class SegmentExplorer:
                 model = segment.ValueSegmenter(
                     self.k.value, features, log=[f for f in features if f in SKEWED],
                     lower_is_better=["recency"])
-                with threadpool_limits(THREADS):
-                    self.segments = model.fit_predict(self.rfm)
+                self.segments = model.fit_predict(self.rfm)
             levels = [s for s in self.segments.cat.categories
                       if (self.segments == s).any()]
             self.export_segments.options = levels
@@ -490,10 +362,11 @@ class SegmentExplorer:
             sizes, {"segment": self.t("col_segment"), "customers": self.t("col_customers"),
                     "share": self.t("col_share")}, numeric=("customers", "share"),
             formats={"customers": lambda v: f"{v:,}", "share": lambda v: f"{v:.1%}"}))
-        colours = {name: colors.to_hex(PALETTE(code % PALETTE.N)) for code, name in
-                   enumerate(self.segments.cat.categories)}
+        # matplotlib loads with the first segments, not at app start
+        from aimkit.apps import _scatter
+
         self.treemap.value = (f"<h3>{e(self.t('treemap_title'))}</h3>"
-                              + _ui.treemap(counts, colours))
+                              + _ui.treemap(counts, _scatter.segment_colours(self.segments)))
 
         prof = segment.profile(self.rfm, self.segments, list(FEATURES)).reset_index()
         prof["segment"] = prof["segment"].astype(str)
@@ -506,10 +379,21 @@ class SegmentExplorer:
                      "monetary": lambda v: f"€ {v:,.0f}", "tenure": lambda v: f"{v:,.0f}",
                      "customers": lambda v: f"{v:,}"}))
         if self._scatter is None:
-            self._scatter = SegmentScatter(self.rfm, self.t)
+            self._scatter = _scatter.SegmentScatter(self.rfm, self.t)
         self.scatter.value = self._scatter.png(self.segments)
 
     # ----------------------------------------------------------------------- periods
+    def _periods_tab(self) -> widgets.VBox:
+        """The periods tab: how many months to compare, and the comparison."""
+        self.periods_intro = widgets.HTML()
+        self.months = widgets.IntSlider(value=12, min=3, max=24, continuous_update=False)
+        self.compare = widgets.Button(button_style="primary", icon="exchange")
+        self.compare.on_click(lambda _: self.compare_periods())
+        self.groups = widgets.HTML()
+        self.transitions = _ui.image()
+        return widgets.VBox([self.periods_intro, self.months, self.compare, self.groups,
+                             self.transitions])
+
     def compare_periods(self) -> None:
         """Compare the last ``months`` months with the months before (behaviour groups)."""
         if self.lines is None:
@@ -531,9 +415,8 @@ class SegmentExplorer:
             model = segment.ValueSegmenter(k, ["recency", "frequency", "monetary"],
                                            log=["frequency", "monetary"],
                                            lower_is_better=["recency"])
-            with threadpool_limits(THREADS):
-                self.comparison = rfm.compare_periods(self.lines, baseline=self.periods[0],
-                                                      current=self.periods[1], segmenter=model)
+            self.comparison = rfm.compare_periods(self.lines, baseline=self.periods[0],
+                                                  current=self.periods[1], segmenter=model)
             self._render_comparison()
 
     def _render_comparison(self) -> None:
@@ -555,11 +438,26 @@ class SegmentExplorer:
         links = both.groupby(["baseline", "current"], observed=True).size()
         links = links[[a != b for a, b in links.index]]
         flagged = both.loc[both["priority"], "current"].value_counts()
+        from aimkit import plots
+
         fig = plots.transition_network(counts[counts > 0], links, flagged=flagged,
                                        title=self.t("transitions_title"))
-        self.transitions.value = _ui.png(fig, dpi=72)
+        self.transitions.value = plots.png(fig, dpi=72)
 
     # ------------------------------------------------------------------------ export
+    def _export_tab(self) -> widgets.VBox:
+        """The export tab: which segments, pseudonymised or not, the download."""
+        self.export_intro = widgets.HTML()
+        self.export_segments = widgets.SelectMultiple(rows=6, layout=widgets.Layout(
+            width="auto", min_width="14em"))
+        self.pseudonymise = widgets.Checkbox(value=True, indent=False,
+                                             layout=widgets.Layout(width="auto"))
+        self.make_csv = widgets.Button(button_style="primary", icon="download")
+        self.make_csv.on_click(lambda _: self.export())
+        self.export_link = widgets.HTML()
+        return widgets.VBox([self.export_intro, self.export_segments, self.pseudonymise,
+                             self.make_csv, self.export_link])
+
     def export_frame(self) -> pd.DataFrame:
         """The customers of the chosen segments with their segment and RFM values."""
         chosen = set(self.export_segments.value)

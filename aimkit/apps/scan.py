@@ -186,7 +186,11 @@ class MaturityScan:
             lines.append(_ui.message("info", self.t("unanswered", count=len(a.missing))))
         self.stage.value = "".join(lines)
         similar = maturity.similar_cases(a, n=3, lang=lang)
-        self.radar.value = _ui.png(maturity.radar(a, compare=list(similar.index[:1]), lang=lang))
+        from aimkit import plots  # matplotlib loads with the first result, not at app start
+
+        scores = maturity.radar_scores(a, compare=list(similar.index[:1]), lang=lang)
+        self.radar.value = plots.png(plots.radar(scores, high=self.model.max_level,
+                                                 title=self.model.title[lang]))
 
         dims = a.table(lang)
         rows = []
