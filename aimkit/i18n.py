@@ -38,58 +38,119 @@ STRINGS: dict[str, dict[str, str]] = {
     # data-maturity scan
     "scan_title": {"nl": "Datamaturiteitsscan", "en": "Data-maturity scan"},
     "scan_intro": {
-        "nl": "Beantwoord per stap de vragen over één dimensie. Kies telkens het antwoord dat "
-              "het best bij je bedrijf past. Op het einde zie je waar je staat, wat je "
-              "volgende stappen zijn en welke cases op jou lijken.",
-        "en": "Each step asks about one dimension. Pick the answer that fits your company "
-              "best. At the end you see where you stand, your next steps and which cases are "
-              "like you."},
+        "nl": "Vertel eerst kort wie je bent; daarna beantwoord je per stap de vragen over één "
+              "dimensie. Kies telkens het antwoord dat het best bij je bedrijf past, of 'weet ik "
+              "niet'. Op het einde zie je waar je staat, wat je volgende stappen zijn en welke "
+              "cases op jou lijken.",
+        "en": "First tell briefly who you are; then each step asks about one dimension. Pick "
+              "the answer that fits your company best, or 'don't know'. At the end you see where "
+              "you stand, your next steps and which cases are like you."},
+    "company_step": {"nl": "Over je bedrijf", "en": "About your company"},
+    "profile_intro": {
+        "nl": "Met je sector en grootte zoekt de scan cases die echt op jouw bedrijf lijken. "
+              "Alles op deze stap is optioneel.",
+        "en": "Your sector and size let the scan find cases that really resemble your company. "
+              "Everything on this step is optional."},
     "company": {"nl": "Bedrijf", "en": "Company"},
     "company_placeholder": {"nl": "naam van je bedrijf (optioneel)",
                             "en": "your company's name (optional)"},
+    "sector": {"nl": "Sector", "en": "Sector"},
+    "size": {"nl": "Grootte", "en": "Size"},
+    "choose": {"nl": "— kies —", "en": "— choose —"},
+    "start": {"nl": "Start de vragen", "en": "Start the questions"},
     "step_of": {"nl": "Stap {step} van {steps}", "en": "Step {step} of {steps}"},
     "answered_of": {"nl": "{answered} van {questions} vragen beantwoord",
                     "en": "{answered} of {questions} questions answered"},
+    "unknown_count": {"nl": "(waarvan {unknown} 'weet ik niet')",
+                      "en": "({unknown} of them 'don't know')"},
+    "jargon": {"nl": "Wat betekent: {terms}?", "en": "What does it mean: {terms}?"},
     "back": {"nl": "Vorige", "en": "Back"},
     "next": {"nl": "Volgende", "en": "Next"},
     "show_results": {"nl": "Toon mijn resultaat", "en": "Show my result"},
     "to_questions": {"nl": "Terug naar de vragen", "en": "Back to the questions"},
+    "start_over": {"nl": "Begin opnieuw", "en": "Start over"},
     "no_answers": {"nl": "Beantwoord minstens één vraag om een resultaat te zien.",
                    "en": "Answer at least one question to see a result."},
+    "restored": {"nl": "Je antwoorden van daarnet zijn teruggezet ({count} vragen).",
+                 "en": "Your earlier answers are back ({count} questions)."},
     "results_title": {"nl": "Jouw resultaat", "en": "Your result"},
     "stage_line": {"nl": "Stadium {number} van {stages}: {name}",
                    "en": "Stage {number} of {stages}: {name}"},
+    "provisional": {"nl": "voorlopig", "en": "provisional"},
     "overall_line": {"nl": "Totaalscore {score} op {top}",
                      "en": "Overall score {score} out of {top}"},
-    "unanswered": {"nl": "{count} vragen zijn nog niet beantwoord; het resultaat telt alleen "
-                         "je antwoorden.",
-                   "en": "{count} questions are not answered yet; the result counts only your "
-                         "answers."},
     "per_dimension": {"nl": "Niveau per dimensie", "en": "Level per dimension"},
     "col_dimension": {"nl": "Dimensie", "en": "Dimension"},
     "col_level": {"nl": "Niveau", "en": "Level"},
     "col_explanation": {"nl": "Wat betekent dit?", "en": "What does it mean?"},
     "level_cell": {"nl": "{level} · {name} (score {score})",
                    "en": "{level} · {name} (score {score})"},
-    "not_answered": {"nl": "niet beantwoord", "en": "not answered"},
+    "not_answered": {"nl": "geen antwoord", "en": "no answer"},
     "next_steps": {"nl": "Je drie volgende stappen", "en": "Your next three steps"},
     "similar_title": {"nl": "Bedrijven zoals jij", "en": "Companies like you"},
-    "similar_intro": {"nl": "Deze cases uit het e-book lijken het meest op jouw profiel. Open "
-                            "de case-notebook om te zien wat zij met hun data deden.",
-                      "en": "These e-book cases are closest to your profile. Open the case "
-                            "notebook to see what they did with their data."},
+    "similar_intro": {"nl": "Deze cases uit het e-book lijken het meest op jouw scores. Klik "
+                            "op een case om te lezen wat zij met hun data deden.",
+                      "en": "These e-book cases are closest to your scores. Click a case to "
+                            "read what they did with their data."},
+    "similar_intro_profile": {
+        "nl": "Deze cases uit het e-book lijken het meest op jou: eerst op je scores, dan op "
+              "sector en grootte. Klik op een case om te lezen wat zij met hun data deden.",
+        "en": "These e-book cases are most like you: first by your scores, then by sector and "
+              "size. Click a case to read what they did with their data."},
     "similar_line": {"nl": "{name} ({sector}), stadium {stage}",
                      "en": "{name} ({sector}), stage {stage}"},
-    "open_case": {"nl": "open de case", "en": "open the case"},
+    "open_case": {"nl": "lees de case", "en": "read the case"},
     "report_what": {"nl": "rapport (HTML)", "en": "report (HTML)"},
     "answers_what": {"nl": "antwoorden (JSON)", "en": "answers (JSON)"},
     "load_answers": {"nl": "Laad antwoorden (JSON)", "en": "Load answers (JSON)"},
-    "save_hint": {"nl": "Bewaar je antwoorden om de scan later verder te zetten of te "
-                        "herhalen.",
-                  "en": "Save your answers to continue or repeat the scan later."},
+    "save_hint": {"nl": "Je antwoorden blijven in deze browser bewaard, ook als je de pagina "
+                        "herlaadt. Download ze om de scan op een ander toestel verder te zetten "
+                        "of later te herhalen.",
+                  "en": "Your answers stay in this browser, also when you reload the page. "
+                        "Download them to continue on another device or repeat the scan "
+                        "later."},
     "loaded": {"nl": "Antwoorden geladen uit {file}.", "en": "Answers loaded from {file}."},
     "load_failed": {"nl": "Dit bestand kon ik niet laden: {reason}",
                     "en": "I could not load this file: {reason}"},
+    "answers_unknown_choice": {
+        "nl": "{source}: {value} is geen van de keuzes ({choices})",
+        "en": "{source}: {value} is not one of the choices ({choices})"},
+    "answers_bad_unknown": {
+        "nl": "{source}: 'unknown' moet een lijst zijn van vraag-id's zonder antwoordniveau",
+        "en": "{source}: 'unknown' must be a list of question ids without an answer level"},
+    # trainer's view of the room (the participants' saved scans)
+    "room_title": {"nl": "De groep in één beeld", "en": "The room at a glance"},
+    "room_intro": {
+        "nl": "Laad de bewaarde antwoorden (JSON) van de deelnemers, meerdere bestanden tegelijk. "
+              "Je ziet de spreiding per dimensie, de stadia en welke cases bij de groep passen. "
+              "Bedrijfsnamen worden nooit getoond.",
+        "en": "Load the participants' saved answers (JSON), several files at once. You see the "
+              "spread per dimension, the stages and which cases fit the room. Company names are "
+              "never shown."},
+    "room_load": {"nl": "Laad antwoordbestanden", "en": "Load answer files"},
+    "room_need_files": {"nl": "Laad eerst de antwoordbestanden van de deelnemers.",
+                        "en": "First load the participants' answer files."},
+    "room_count": {"nl": "{count} scans in de groep.", "en": "{count} scans in the room."},
+    "room_skipped": {"nl": "{count} bestand(en) overgeslagen:",
+                     "en": "{count} file(s) skipped:"},
+    "room_spread_title": {"nl": "Spreiding per dimensie", "en": "Spread per dimension"},
+    "room_spread_intro": {
+        "nl": "Elke stip is één deelnemer (score 1 = afwezig … 5 = datagedreven); het streepje "
+              "is de mediaan. n = hoeveel deelnemers de dimensie beantwoordden.",
+        "en": "Each dot is one participant (score 1 = absent … 5 = data-driven); the bar is the "
+              "median. n = how many participants answered the dimension."},
+    "room_stages_title": {"nl": "Stadia in de groep", "en": "Stages in the room"},
+    "room_no_stage": {"nl": "nog geen stadium (te weinig antwoorden)",
+                      "en": "no stage yet (too few answers)"},
+    "room_cases_title": {"nl": "Cases die bij de groep passen", "en": "Cases that fit the room"},
+    "room_cases_intro": {
+        "nl": "Hoe vaak elke case bij de drie 'bedrijven zoals jij' van een deelnemer hoort. "
+              "Demonstreer de bovenste.",
+        "en": "How often each case is among a participant's three 'companies like you'. Demo "
+              "the top one."},
+    "col_case": {"nl": "Case", "en": "Case"},
+    "col_participants": {"nl": "Deelnemers", "en": "Participants"},
+    "col_stage": {"nl": "Stadium", "en": "Stage"},
     # segment explorer
     "explorer_title": {"nl": "Segmentverkenner", "en": "Segment explorer"},
     "explorer_intro": {

@@ -57,8 +57,9 @@ import html
 import json
 import math
 import numbers
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -138,7 +139,14 @@ class Stage:
 
 @dataclass(frozen=True)
 class Model:
-    """The questionnaire, stages and case companies read from the data file."""
+    """The questionnaire, stages, case companies and helping texts read from the data file.
+
+    ``minimum_dimensions`` is how many dimensions need a score before a stage is given;
+    ``unknown_answer`` the text of the "don't know / not applicable" choice every question
+    has; ``sectors`` and ``sizes`` the profile choices ({"id", "name"}) that "companies like
+    you" compares; ``glossary`` the plain-language explanations of jargon ({"id", "terms",
+    "explanation"}).
+    """
 
     title: dict
     about: dict
@@ -147,6 +155,11 @@ class Model:
     dimensions: tuple[Dimension, ...]
     cases: tuple[dict, ...]
     source: str = ""
+    minimum_dimensions: int = 1
+    unknown_answer: dict = field(default_factory=dict)
+    sectors: tuple[dict, ...] = ()
+    sizes: tuple[dict, ...] = ()
+    glossary: tuple[dict, ...] = ()
 
     @property
     def questions(self) -> tuple[Question, ...]:
@@ -169,6 +182,42 @@ class Model:
         """Return the stage an overall score falls in."""
         reached = [s for s in self.stages if overall >= s.start - 1e-9]
         return reached[-1] if reached else self.stages[0]
+
+    def choice_name(self, kind: str, choice_id: str, lang: str = "en") -> str:
+        """The name of a sector or size id (``kind``: "sectors" or "sizes"); "" for "".
+
+        Examples
+        --------
+        >>> load_model().choice_name("sizes", "small", "nl")
+        '10 tot 49 medewerkers'
+        """
+        for choice in getattr(self, kind):
+            if choice["id"] == choice_id:
+                return choice["name"][lang]
+        return ""
+
+    def jargon(self, question: Question, lang: str = "en") -> list[tuple[str, str]]:
+        """The glossary entries whose terms occur in a question or its answers.
+
+        Returns
+        -------
+        list of (term, explanation)
+            The first term of each entry found, in glossary order.
+
+        Examples
+        --------
+        >>> model = load_model()
+        >>> [term for term, _ in model.jargon(model.questions[8], "nl")]
+        ['CRM', 'ERP', 'single customer view', 'CDP']
+        """
+        text = " ".join([question.text[lang], *(a[lang] for a in question.answers)])
+        found = []
+        for entry in self.glossary:
+            terms = entry["terms"][lang]
+            if any(re.search(r"(?<!\w)" + re.escape(term), text, re.IGNORECASE)
+                   for term in terms):
+                found.append((terms[0], entry["explanation"][lang]))
+        return found
 
 
 # ----------------------------------------------------------------------------------- the model
@@ -245,16 +294,58 @@ def _parse_model(raw, label: str) -> Model:
             tuple(_text(a, f"{where}.advice[{k}]", label) for k, a in enumerate(advice))))
     model = Model(_text(_get(raw, "title", "the model", label), "title", label),
                   _text(_get(raw, "about", "the model", label), "about", label),
-                  tuple(levels), tuple(stages), tuple(dimensions), (), label)
+                  tuple(levels), tuple(stages), tuple(dimensions), (), label,
+                  **_helping_texts(raw, label, len(dimensions)))
     cases = []
     for i, c in enumerate(raw.get("cases", [])):
         where = f"cases[{i}]"
         for key in ("id", "name"):
             _get(c, key, where, label)
         _check_answers(_get(c, "answers", where, label), model, f"{label}: {where}.answers")
+        for key, kind in (("sector_id", "sectors"), ("size", "sizes")):
+            if key in c and not model.choice_name(kind, c[key]):
+                raise MaturityError(f"{label}: {where}.{key} {c[key]!r} is not one of the "
+                                    f"{kind}' ids")
         cases.append(dict(c))
-    return Model(model.title, model.about, model.levels, model.stages, model.dimensions,
-                 tuple(cases), label)
+    return replace(model, cases=tuple(cases))
+
+
+def _helping_texts(raw, label: str, n_dimensions: int) -> dict:
+    """The model's optional parts; a file without one takes the shipped file's."""
+    def part(key):
+        return raw[key] if key in raw else _shipped_raw()[key]
+
+    minimum = part("minimum_dimensions")
+    if isinstance(minimum, bool) or not isinstance(minimum, int) or not (
+            1 <= minimum <= n_dimensions):
+        raise MaturityError(f"{label}: minimum_dimensions must be a whole number from 1 to "
+                            f"{n_dimensions}")
+    choices = {}
+    for kind in ("sectors", "sizes"):
+        choices[kind] = tuple(
+            {"id": str(_get(c, "id", f"{kind}[{i}]", label)),
+             "name": _text(_get(c, "name", f"{kind}[{i}]", label), f"{kind}[{i}].name", label)}
+            for i, c in enumerate(_list(part(kind), kind, label)))
+    glossary = []
+    for i, entry in enumerate(part("glossary")):
+        where = f"glossary[{i}]"
+        terms = _get(entry, "terms", where, label)
+        if not all(isinstance(terms.get(lang), list) and terms[lang]
+                   and all(isinstance(t, str) and t.strip() for t in terms[lang])
+                   for lang in LANGUAGES):
+            raise MaturityError(f"{label}: {where}.terms needs a list of words for every "
+                                f"language ({', '.join(LANGUAGES)})")
+        glossary.append({"id": str(_get(entry, "id", where, label)), "terms": dict(terms),
+                         "explanation": _text(_get(entry, "explanation", where, label),
+                                              f"{where}.explanation", label)})
+    return {"minimum_dimensions": minimum,
+            "unknown_answer": _text(part("unknown_answer"), "unknown_answer", label),
+            **choices, "glossary": tuple(glossary)}
+
+
+@functools.cache
+def _shipped_raw() -> dict:
+    return json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
 
 
 @functools.lru_cache(maxsize=8)
@@ -365,16 +456,24 @@ def _check_answers(answers, model: Model, label: str) -> dict[str, int]:
 class Assessment:
     """A scored set of answers: scores per dimension, overall score, stage and advice.
 
-    Build one with :func:`assess` or :func:`load`.
+    Build one with :func:`assess` or :func:`load`. ``answers`` holds the chosen levels only;
+    ``unknown`` the questions answered "don't know / not applicable"; ``missing`` every
+    question without a level (unanswered or "don't know"). ``stage`` is None while fewer than
+    ``model.minimum_dimensions`` dimensions have a score; a stage with answers still missing is
+    :attr:`provisional`. ``sector`` and ``size`` are ids of ``model.sectors`` / ``model.sizes``
+    ("" when not given).
     """
 
     answers: dict
     scores: pd.Series
     overall: float
-    stage: Stage
+    stage: Stage | None
     missing: tuple[str, ...]
     model: Model = field(repr=False)
     company: str = ""
+    unknown: tuple[str, ...] = ()
+    sector: str = ""
+    size: str = ""
 
     @property
     def levels(self) -> pd.Series:
@@ -384,8 +483,29 @@ class Assessment:
 
     @property
     def complete(self) -> bool:
-        """True when every question is answered."""
+        """True when every question has a level (none unanswered, none "don't know")."""
         return not self.missing
+
+    @property
+    def unscored(self) -> tuple[str, ...]:
+        """The dimensions without a score (none of their questions has a level)."""
+        return tuple(self.scores.index[self.scores.isna()])
+
+    @property
+    def provisional(self) -> bool:
+        """True when a stage is given although some questions have no level.
+
+        Examples
+        --------
+        >>> model = load_model()
+        >>> some = {q.id: 3 for d in model.dimensions[:6] for q in d.questions[:1]}
+        >>> result = assess(some)
+        >>> result.stage.name["en"], result.provisional, len(result.unscored)
+        ('Reporting', True, 2)
+        >>> assess(dict(list(some.items())[:5])).stage is None
+        True
+        """
+        return self.stage is not None and not self.complete
 
     def table(self, lang: str = "en") -> pd.DataFrame:
         """Return one row per dimension: name, score, level, level name and advice.
@@ -410,6 +530,36 @@ class Assessment:
                 "notebook": d.notebook})
         return pd.DataFrame(rows).set_index("dimension")
 
+    def answer_table(self, lang: str = "en") -> pd.DataFrame:
+        """Return every question with the chosen answer (the report's appendix).
+
+        Returns
+        -------
+        DataFrame
+            Index: question id. Columns ``dimension_name, question, level, answer``; ``level``
+            is 0 for "don't know / not applicable" and missing when unanswered, ``answer`` the
+            chosen text (the "don't know" text, or "" when unanswered).
+
+        Examples
+        --------
+        >>> table = assess({"quality_checks": 2, "privacy_register": None}).answer_table("nl")
+        >>> table.loc["quality_checks", "answer"]
+        'Eenmalig, bijvoorbeeld bij de start van een project.'
+        >>> int(table.loc["privacy_register", "level"]), table.loc["privacy_register", "answer"]
+        (0, 'Weet ik niet / niet van toepassing')
+        """
+        _check_lang(lang)
+        rows = []
+        for d in self.model.dimensions:
+            for q in d.questions:
+                level = self.answers.get(q.id, 0 if q.id in self.unknown else None)
+                answer = ("" if level is None else q.answers[level - 1][lang] if level
+                          else self.model.unknown_answer[lang])
+                rows.append({"question_id": q.id, "dimension_name": d.name[lang],
+                             "question": q.text[lang], "level": level, "answer": answer})
+        table = pd.DataFrame(rows).set_index("question_id")
+        return table.astype({"level": "Int64"})
+
     def next_steps(self, n: int = 3, lang: str = "en") -> pd.DataFrame:
         """Return the advice of the ``n`` lowest-scoring dimensions (ties in model order).
 
@@ -424,27 +574,34 @@ class Assessment:
         return table.sort_values(["score", "order"], kind="stable").head(n).drop(columns="order")
 
 
-def assess(answers: Mapping[str, int], model: Model | None = None,
-           company: str = "") -> Assessment:
+def assess(answers: Mapping[str, int | None], model: Model | None = None,
+           company: str = "", sector: str = "", size: str = "") -> Assessment:
     """Score a set of answers.
 
     Parameters
     ----------
     answers : mapping
-        Question id → chosen level (1–5). Unanswered questions may be left out.
+        Question id → chosen level (1–5), or None for "don't know / not applicable" (which
+        counts as unanswered for the scores). Unanswered questions may be left out.
     model : Model, optional
         Defaults to the shipped model.
     company : str
         A name for the report.
+    sector, size : str
+        Ids of ``model.sectors`` and ``model.sizes`` ("" when not given): "companies like
+        you" (:func:`similar_cases`) prefers cases of the same sector and size.
 
     Returns
     -------
     Assessment
+        Its ``stage`` is None while fewer than ``model.minimum_dimensions`` dimensions have a
+        score; its ``overall`` is NaN when no dimension has one.
 
     Raises
     ------
     MaturityError
-        Unknown question ids, levels outside 1–5, or no answers at all.
+        Unknown question ids, levels outside 1–5, unknown sector or size ids, or an empty
+        mapping.
 
     Examples
     --------
@@ -454,38 +611,58 @@ def assess(answers: Mapping[str, int], model: Model | None = None,
     (5.0, 'Datagedreven', True)
     >>> assess({"strategy_objectives": 2}).missing[:2]
     ('strategy_audience', 'culture_mindset')
+    >>> partial = assess({"strategy_objectives": 2, "strategy_audience": None})
+    >>> float(partial.scores["strategy"]), partial.unknown, partial.stage
+    (2.0, ('strategy_audience',), None)
     """
     model = model or load_model()
-    clean = _check_answers(answers, model, "answers")
-    if not clean:
+    unknown = tuple(q.id for q in model.questions if q.id in answers and answers[q.id] is None)
+    clean = _check_answers({k: v for k, v in answers.items() if k not in unknown}, model,
+                           "answers")
+    if not clean and not unknown:
         raise MaturityError("answers: no question is answered yet")
+    for value, kind in ((sector, "sectors"), (size, "sizes")):
+        if value and not model.choice_name(kind, value):
+            raise MaturityError.of("unknown_choice", source="answers", value=repr(value)[:40],
+                                   choices=", ".join(c["id"] for c in getattr(model, kind)))
     scores, weights = {}, {}
     for d in model.dimensions:
         levels = [clean[q.id] for q in d.questions if q.id in clean]
         scores[d.id] = sum(levels) / len(levels) if levels else math.nan
         if levels:
             weights[d.id] = d.weight
-    overall = sum(scores[k] * w for k, w in weights.items()) / sum(weights.values())
+    overall = (sum(scores[k] * w for k, w in weights.items()) / sum(weights.values())
+               if weights else math.nan)
+    stage = model.stage_for(overall) if len(weights) >= model.minimum_dimensions else None
     missing = tuple(q.id for q in model.questions if q.id not in clean)
-    return Assessment(clean, pd.Series(scores, name="score", dtype="float64"), overall,
-                      model.stage_for(overall), missing, model, company)
+    return Assessment(clean, pd.Series(scores, name="score", dtype="float64"), overall, stage,
+                      missing, model, company, unknown, sector, size)
 
 
 # ------------------------------------------------------------------------------------ cases
+SECTOR_WEIGHT = 0.5
+"""What a different sector adds to a case's distance in :func:`similar_cases`: as much as
+half a level of difference on every dimension."""
+SIZE_WEIGHT = 0.25
+"""What each size class between you and a case adds to its distance (micro → large: 0.75)."""
+
+
 def cases(model: Model | None = None, lang: str = "en") -> pd.DataFrame:
     """Return the e-book's case companies placed on the model.
 
     Returns
     -------
     DataFrame
-        Index: case id (the dataset name). Columns: ``name, sector, notebook, ebook_page``, one
-        score column per dimension, ``overall`` and ``stage``.
+        Index: case id (the dataset name). Columns: ``name, sector, sector_id, size,
+        notebook, ebook_page``, one score column per dimension, ``overall`` and ``stage``.
 
     Examples
     --------
     >>> table = cases()
     >>> table.loc["kinnarps", "stage"], table.loc["energy", "stage"]
     ('Collecting', 'Predicting')
+    >>> table.loc["annapops", ["sector_id", "size"]].tolist()
+    ['retail', 'micro']
     """
     from aimkit import datasets  # imported here: the model itself needs no pandas I/O
 
@@ -498,11 +675,20 @@ def cases(model: Model | None = None, lang: str = "en") -> pd.DataFrame:
         sector = case.get("sector", {})
         rows.append({"case": case["id"], "name": case["name"],
                      "sector": sector.get(lang, "") if isinstance(sector, Mapping) else "",
+                     "sector_id": case.get("sector_id", ""), "size": case.get("size", ""),
                      "notebook": notebooks.get(case.get("dataset", case["id"]), ""),
                      "ebook_page": case.get("ebook_page"),
                      **result.scores.to_dict(), "overall": result.overall,
-                     "stage": result.stage.name[lang]})
+                     "stage": result.stage.name[lang] if result.stage else ""})
     return pd.DataFrame(rows).set_index("case")
+
+
+def _case(case_id: str, model: Model) -> dict:
+    for case in model.cases:
+        if case["id"] == case_id:
+            return case
+    raise KeyError(f"unknown case {case_id!r}; choose one of "
+                   f"{', '.join(c['id'] for c in model.cases)}")
 
 
 def case_evidence(case_id: str, model: Model | None = None, lang: str = "en") -> pd.Series:
@@ -515,39 +701,105 @@ def case_evidence(case_id: str, model: Model | None = None, lang: str = "en") ->
     """
     model = model or load_model()
     _check_lang(lang)
-    for case in model.cases:
-        if case["id"] == case_id:
-            evidence = case.get("evidence", {})
-            return pd.Series({d.id: evidence.get(d.id, {}).get(lang, "")
-                              for d in model.dimensions}, name=case_id)
-    raise KeyError(f"unknown case {case_id!r}; choose one of "
-                   f"{', '.join(c['id'] for c in model.cases)}")
+    evidence = _case(case_id, model).get("evidence", {})
+    return pd.Series({d.id: evidence.get(d.id, {}).get(lang, "") for d in model.dimensions},
+                     name=case_id)
+
+
+def case_summary_html(case_id: str, model: Model | None = None, lang: str = "en",
+                      heading: str = "h3") -> str:
+    """A short, self-contained page section about one case company (no links, no paths).
+
+    What the company did (the model file's ``summary``), its sector and size, its stage and
+    scores on the model with the e-book's evidence per dimension, and the e-book page. The
+    scan app and :func:`report_html` show it, so "companies like you" works wherever the app
+    or the report is opened, without the case notebook.
+
+    Examples
+    --------
+    >>> part = case_summary_html("annapops", lang="nl")
+    >>> part.startswith('<section class="case" id="case-annapops">'), "RFMT" in part
+    (True, True)
+    >>> ".ipynb" in part or "href" in part
+    False
+    """
+    model = model or load_model()
+    _check_lang(lang)
+    e, words = html.escape, _LABELS[lang]
+    case = _case(case_id, model)
+    placed = cases(model, lang).loc[case_id]
+    facts = [placed["sector"], model.choice_name("sizes", placed["size"], lang),
+             f"{words['stage']} {placed['stage']}" if placed["stage"] else "",
+             f"{words['ebook_page']} {placed['ebook_page']}" if placed["ebook_page"] else ""]
+    size_note = case.get("size_evidence", {}).get(lang, "")
+    evidence = case_evidence(case_id, model, lang)
+    rows = "".join(
+        f"<tr><td>{e(d.name[lang])}</td><td>{placed[d.id]:.1f}</td>"
+        f"<td>{e(evidence[d.id])}</td></tr>" for d in model.dimensions)
+    return (f'<section class="case" id="case-{e(case_id)}"><{heading}>{e(case["name"])}'
+            f"</{heading}><p><b>{e(' · '.join(f for f in facts if f))}</b></p>"
+            f"<p>{e(case.get('summary', {}).get(lang, ''))}</p>"
+            + (f"<p class='note'>{words['size']}: {e(size_note)}</p>" if size_note else "")
+            + f"<div class='scroll'><table><tr><th>{words['dimension']}</th>"
+            f"<th>{words['score']}</th><th>{words['evidence']}</th></tr>{rows}</table></div>"
+            "</section>")
 
 
 def similar_cases(assessment: Assessment, n: int = 3, lang: str = "en") -> pd.DataFrame:
     """Return the ``n`` case companies closest to an assessment ("companies like you").
 
-    Closeness is the Euclidean distance between dimension scores, over the dimensions the
-    assessment answered, divided by the square root of their number (so it reads as a typical
-    difference in levels).
+    The ``distance`` between scores is the Euclidean distance over the dimensions the
+    assessment scored, divided by the square root of their number (so it reads as a typical
+    difference in levels; 0 when none is scored). When the assessment gives a sector or a size,
+    the ranking ``fit`` adds :data:`SECTOR_WEIGHT` for a case of another sector and
+    :data:`SIZE_WEIGHT` per size class between you and the case; without them ``fit`` is the
+    distance.
+
+    Returns
+    -------
+    DataFrame
+        :func:`cases` plus ``distance``, ``same_sector`` (None when no sector is given),
+        ``size_gap`` (size classes apart; None when no size is given) and ``fit``, best first.
 
     Examples
     --------
     >>> model = load_model()
     >>> similar_cases(assess({q.id: 4 for q in model.questions}), n=2).index.tolist()
     ['energy', 'costa']
+    >>> answers = {q.id: 3 for q in model.questions}
+    >>> similar_cases(assess(answers), n=2).index.tolist()
+    ['odisee', 'earnieland']
+    >>> like_me = similar_cases(assess(answers, sector="retail", size="micro"), n=2)
+    >>> like_me.index.tolist(), like_me["same_sector"].tolist(), like_me["size_gap"].tolist()
+    (['annapops', 'earnieland'], [True, False], [0, 1])
     """
-    table = cases(assessment.model, lang)
+    model = assessment.model
+    table = cases(model, lang)
     answered = assessment.scores.dropna()
     diff = table[answered.index].sub(answered, axis=1)
-    distance = (diff.pow(2).sum(axis=1) / len(answered)).pow(0.5)
-    table = table.assign(distance=distance.round(3))
-    return table.sort_values(["distance", "overall"], kind="stable").head(n)
+    distance = (diff.pow(2).sum(axis=1) / max(len(answered), 1)).pow(0.5)
+    fit = distance.copy()
+    same_sector = size_gap = None
+    if assessment.sector:
+        same_sector = table["sector_id"] == assessment.sector
+        fit += SECTOR_WEIGHT * ~same_sector
+    if assessment.size:
+        order = {s["id"]: i for i, s in enumerate(model.sizes)}
+        size_gap = (table["size"].map(order) - order[assessment.size]).abs()
+        fit += SIZE_WEIGHT * size_gap.fillna(len(order))
+    table = table.assign(distance=distance.round(3), same_sector=same_sector,
+                         size_gap=size_gap, fit=fit.round(3))
+    return table.sort_values(["fit", "overall"], kind="stable").head(n)
 
 
 # ----------------------------------------------------------------------------- save and load
 def dumps(assessment: Assessment) -> str:
     """Return the answers as a JSON text (what :func:`save` writes).
+
+    The file holds ``answers`` (question id → level 1–5), ``unknown`` (the questions answered
+    "don't know / not applicable"), ``company``, ``sector`` and ``size``. Files without the
+    last four (older scans) load as before, and older aimkit versions read new files (they
+    skip what they do not know; "don't know" counts as unanswered there too).
 
     Examples
     --------
@@ -556,7 +808,9 @@ def dumps(assessment: Assessment) -> str:
     ({'quality_checks': 2}, 'Bakkerij Peeters')
     """
     return json.dumps({"format": ANSWERS_FORMAT, "version": 1, "company": assessment.company,
-                       "answers": assessment.answers}, indent=2, ensure_ascii=False) + "\n"
+                       "sector": assessment.sector, "size": assessment.size,
+                       "answers": assessment.answers, "unknown": list(assessment.unknown)},
+                      indent=2, ensure_ascii=False) + "\n"
 
 
 def save(assessment: Assessment, path) -> Path:
@@ -625,7 +879,30 @@ Expecting property name enclosed in double quotes)
     if len(company) > MAX_COMPANY:
         raise MaturityError.of("company_too_long", source=source, length=len(company),
                                limit=MAX_COMPANY)
-    return assess(answers, model, company)
+    return assess(answers | _dont_know(raw, answers, model, source), model, company,
+                  **_profile(raw, model, source))
+
+
+def _dont_know(raw: Mapping, answers: Mapping, model: Model, source: str) -> dict:
+    """The answers file's "don't know" marks as answers of None."""
+    marks = raw.get("unknown", [])
+    ids = {q.id for q in model.questions}
+    if not isinstance(marks, list) or not all(
+            isinstance(m, str) and m in ids and m not in answers for m in marks):
+        raise MaturityError.of("bad_unknown", source=source)
+    return dict.fromkeys(marks)
+
+
+def _profile(raw: Mapping, model: Model, source: str) -> dict:
+    """The answers file's sector and size ids ("" when absent)."""
+    profile = {}
+    for key, kind in (("sector", "sectors"), ("size", "sizes")):
+        value = raw.get(key, "")
+        if value != "" and not (isinstance(value, str) and model.choice_name(kind, value)):
+            raise MaturityError.of("unknown_choice", source=source, value=repr(value)[:40],
+                                   choices=", ".join(c["id"] for c in getattr(model, kind)))
+        profile[key] = value
+    return profile
 
 
 def _finite(text: str) -> float:
@@ -711,83 +988,196 @@ def radar_scores(assessment: Assessment, compare=(), lang: str = "en") -> pd.Dat
     return pd.DataFrame.from_dict(rows, orient="index", columns=names).astype(float)
 
 
+CHART = {"figsize": (6.0, 6.6), "dpi": 80, "fontsize": 14, "label_width": 14}
+"""The radar chart of the app and the report: narrow and with large letters, so that on a
+phone (shown about 360 px wide) its smallest text is still over 10 px high."""
+
+
+def radar_chart(assessment: Assessment, compare=(), lang: str = "en") -> bytes:
+    """The radar chart of an assessment (and compared cases) as PNG bytes.
+
+    Unanswered dimensions are gaps marked "no answer", never drawn as level 1; the company
+    name is drawn as typed. Sized by :data:`CHART` for a phone screen.
+
+    Examples
+    --------
+    >>> radar_chart(assess({"quality_checks": 2}, company="$x$"), ["wine"])[:4]
+    b'\\x89PNG'
+    """
+    from aimkit import plots  # matplotlib loads only when a chart is drawn
+
+    fig = plots.radar(radar_scores(assessment, compare, lang), high=assessment.model.max_level,
+                      title=assessment.model.title[lang], missing=_LABELS[lang]["no_answer"],
+                      fontsize=CHART["fontsize"], label_width=CHART["label_width"],
+                      legend_below=True, figsize=CHART["figsize"])
+    return plots.png(fig, dpi=CHART["dpi"])
+
+
 _LABELS = {
     "en": {"stage": "Stage", "overall": "Overall score", "dimension": "Dimension",
            "score": "Score", "level": "Level", "advice": "Advice", "next": "Your next steps",
            "similar": "Companies like you", "company": "Company", "sector": "Sector",
-           "notebook": "Case notebook", "missing": "Unanswered questions",
-           "scale": "Scores run from 1 (absent) to 5 (data-driven).", "date": "Date"},
+           "size": "Size", "ebook_page": "e-book p.", "evidence": "What the e-book says",
+           "missing": "Questions without an answer", "no_answer": "no answer",
+           "not_answered": "not answered", "question": "Question", "answer": "Your answer",
+           "appendix": "Appendix: your answers", "read_case": "read the case",
+           "no_stage": "No stage yet: at least {minimum} of the {total} dimensions need an "
+                       "answer. Without an answer: {dimensions}.",
+           "provisional": "Provisional result: {count} of {total} questions have no answer "
+                          "({unknown} of them 'don't know / not applicable'). Dimensions "
+                          "without a score: {dimensions}.",
+           "none": "none", "scale": "Scores run from 1 (absent) to 5 (data-driven).",
+           "date": "Date", "fit_note": "Chosen on the scores{profile}.",
+           "fit_profile": ", then the same sector and size"},
     "nl": {"stage": "Stadium", "overall": "Totaalscore", "dimension": "Dimensie",
            "score": "Score", "level": "Niveau", "advice": "Advies", "next": "Je volgende stappen",
            "similar": "Bedrijven zoals jij", "company": "Bedrijf", "sector": "Sector",
-           "notebook": "Case-notebook", "missing": "Onbeantwoorde vragen",
-           "scale": "Scores lopen van 1 (afwezig) tot 5 (datagedreven).", "date": "Datum"},
+           "size": "Grootte", "ebook_page": "e-book p.", "evidence": "Wat het e-book zegt",
+           "missing": "Vragen zonder antwoord", "no_answer": "geen antwoord",
+           "not_answered": "niet beantwoord", "question": "Vraag", "answer": "Jouw antwoord",
+           "appendix": "Bijlage: je antwoorden", "read_case": "lees de case",
+           "no_stage": "Nog geen stadium: minstens {minimum} van de {total} dimensies hebben "
+                       "een antwoord nodig. Zonder antwoord: {dimensions}.",
+           "provisional": "Voorlopig resultaat: {count} van de {total} vragen hebben geen "
+                          "antwoord ({unknown} daarvan 'weet ik niet / niet van toepassing'). "
+                          "Dimensies zonder score: {dimensions}.",
+           "none": "geen", "scale": "Scores lopen van 1 (afwezig) tot 5 (datagedreven).",
+           "date": "Datum", "fit_note": "Gekozen op de scores{profile}.",
+           "fit_profile": ", dan dezelfde sector en grootte"},
 }
+"""The report's own words (the apps' texts are in :mod:`aimkit.i18n`)."""
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
 
 
-def report_html(assessment: Assessment, lang: str = "en", n_cases: int = 3,
-                date: str | None = None) -> str:
-    """Return a self-contained HTML report: stage, radar chart, scores, advice, similar cases.
+def _date(day: dt.date, lang: str) -> str:
+    """A date as people in Flanders write it: 05/01/2026 (English: 5 January 2026)."""
+    if lang == "nl":
+        return f"{day.day:02d}/{day.month:02d}/{day.year}"
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
-    The radar chart is embedded as a PNG, so the file can be mailed or printed as it is. All
-    user text (the company name) is escaped.
+
+def result_note(assessment: Assessment, lang: str = "en") -> str:
+    """Why there is no stage yet, or why the stage is provisional ("" for a full result).
 
     Examples
     --------
-    >>> page = report_html(assess({"quality_checks": 2}, company="<b>Shop</b>"), date="2026-01-05")
-    >>> page.startswith("<!DOCTYPE html>"), "&lt;b&gt;Shop&lt;/b&gt;" in page, "<b>Shop" in page
+    >>> print(result_note(assess({"strategy_objectives": 2}), "en")[:70])
+    No stage yet: at least 6 of the 8 dimensions need an answer. Without a
+    """
+    words, model = _LABELS[lang], assessment.model
+    names = ", ".join(model.dimension(d).name[lang] for d in assessment.unscored)
+    if assessment.stage is None:
+        return words["no_stage"].format(minimum=model.minimum_dimensions,
+                                        total=len(model.dimensions), dimensions=names)
+    if assessment.provisional:
+        return words["provisional"].format(count=len(assessment.missing),
+                                           total=len(model.questions),
+                                           unknown=len(assessment.unknown),
+                                           dimensions=names or words["none"])
+    return ""
+
+
+def report_html(assessment: Assessment, lang: str = "en", n_cases: int = 3,
+                date: dt.date | str | None = None, chart: bytes | None = None) -> str:
+    """Return a self-contained HTML report: stage, radar chart, advice, similar cases, answers.
+
+    The radar chart is embedded as a PNG, so the file can be mailed or printed as it is, and
+    the "companies like you" link to short case summaries inside the report (no notebook, no
+    file path). The page has a viewport tag (readable on a phone), the date as written in
+    Flanders, and the answers as an appendix. All user text (the company name) is escaped.
+
+    Parameters
+    ----------
+    assessment : Assessment
+    lang : {"en", "nl"}
+    n_cases : int
+        How many similar cases to show.
+    date : datetime.date or ISO text, optional
+        Defaults to today.
+    chart : bytes, optional
+        The PNG of :func:`radar_chart` when the caller has drawn it already.
+
+    Examples
+    --------
+    >>> page = report_html(assess({"quality_checks": 2}, company="<b>$x$</b>"), lang="nl",
+    ...                    date="2026-01-05")
+    >>> page.startswith("<!DOCTYPE html>"), "&lt;b&gt;$x$&lt;/b&gt;" in page, "<b>$x" in page
     (True, True, False)
+    >>> "05/01/2026" in page, 'name="viewport"' in page, 'href="#case-' in page
+    (True, True, True)
     """
     _check_lang(lang)
-    words = _LABELS[lang]
-    e = html.escape
-    model = assessment.model
-    date = date or dt.date.today().isoformat()
-    table = assessment.table(lang)
+    words, e, model, a = _LABELS[lang], html.escape, assessment.model, assessment
+    day = dt.date.fromisoformat(date) if isinstance(date, str) else date or dt.date.today()
+    table = a.table(lang)
     rows = "".join(
         f"<tr><td>{e(r.name)}</td><td>{'' if pd.isna(r.score) else f'{r.score:.1f}'}</td>"
-        f"<td>{e(r.level_name)}</td><td>{e(r.advice)}</td></tr>" for r in table.itertuples())
+        f"<td>{e(r.level_name or words['no_answer'])}</td><td>{e(r.advice)}</td></tr>"
+        for r in table.itertuples())
     steps = "".join(f"<li><b>{e(r.name)}</b>: {e(r.advice)}</li>"
-                    for r in assessment.next_steps(3, lang).itertuples())
-    similar = similar_cases(assessment, n_cases, lang)
+                    for r in a.next_steps(3, lang).itertuples())
+    similar = similar_cases(a, n_cases, lang)
     case_rows = "".join(
-        f"<tr><td>{e(r.name)}</td><td>{e(r.sector)}</td><td>{e(r.stage)}</td>"
-        f"<td>{e(str(r.notebook))}</td></tr>" for r in similar.itertuples())
-    missing = ""
-    if assessment.missing:
-        missing = (f"<p class='note'>{words['missing']}: {len(assessment.missing)} / "
-                   f"{len(model.questions)}</p>")
-    company = e(assessment.company)
-    from aimkit import plots  # matplotlib loads only when a report is drawn
-
-    fig = plots.radar(radar_scores(assessment, compare=list(similar.index[:1]), lang=lang),
-                      high=model.max_level, title=model.title[lang])
-    chart = base64.b64encode(plots.png(fig, dpi=100)).decode("ascii")
+        f"<tr><td><a href=\"#case-{e(case_id)}\">{e(r['name'])}</a></td><td>{e(r['sector'])}"
+        f"</td><td>{e(r['stage'])}</td></tr>" for case_id, r in similar.iterrows())
+    summaries = "".join(case_summary_html(case_id, model, lang) for case_id in similar.index)
+    answers = "".join(
+        f"<tr><td>{e(r.dimension_name)}</td><td>{e(r.question)}</td>"
+        f"<td>{e(r.answer or words['not_answered'])}</td></tr>"
+        for r in a.answer_table(lang).itertuples())
+    if a.stage is None:
+        stage = f"<p class='stage'><b>{e(result_note(a, lang))}</b></p>"
+    else:
+        stage = (f"<p class='stage'>{words['stage']} {a.stage.number}: "
+                 f"<b>{e(a.stage.name[lang])}</b> ({words['overall']} {a.overall:.1f} / "
+                 f"{model.max_level})</p><p>{e(a.stage.description[lang])}</p>")
+        if a.provisional:
+            stage += f"<p class='provisional'>{e(result_note(a, lang))}</p>"
+    profile = [model.choice_name("sectors", a.sector, lang),
+               model.choice_name("sizes", a.size, lang)]
+    header = " · ".join(part for part in (
+        f"{words['company']}: {e(a.company)}" if a.company else "",
+        e(" · ".join(p for p in profile if p)),
+        f"{words['date']}: <time datetime=\"{day.isoformat()}\">{_date(day, lang)}</time>")
+        if part)
+    png = base64.b64encode(chart or radar_chart(a, list(similar.index[:1]), lang))
+    fit = words["fit_note"].format(profile=words["fit_profile"] if a.sector or a.size else "")
+    title = e(model.title[lang]) + (" – " + e(a.company) if a.company else "")
     return f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8">
-<title>{e(model.title[lang])}{' – ' + company if company else ''}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
 <style>
-body {{ font-family: sans-serif; max-width: 60em; margin: 2em auto; line-height: 1.4; }}
+body {{ font-family: sans-serif; max-width: 60em; margin: 1em auto; padding: 0 1em;
+  line-height: 1.4; }}
+.scroll {{ overflow-x: auto; }}
 table {{ border-collapse: collapse; width: 100%; margin: 1em 0; }}
 th, td {{ border: 1px solid #ccc; padding: .4em .6em; text-align: left; vertical-align: top; }}
-th {{ background: #eef; }} .stage {{ font-size: 1.4em; }} .note {{ color: #666; }}
-img {{ max-width: 100%; }}
+th {{ background: #eef; }} .stage {{ font-size: 1.3em; }} .note {{ color: #555; }}
+.provisional {{ background: #fff4e5; border-left: 4px solid #e65100; padding: .5em .8em; }}
+section.case {{ border-top: 1px solid #ccc; margin-top: 1.5em; }}
+img {{ max-width: 100%; height: auto; }}
+@media print {{ h2.appendix {{ break-before: page; }} }}
 </style></head><body>
 <h1>{e(model.title[lang])}</h1>
-<p>{words['company'] + ': ' + company + ' · ' if company else ''}{words['date']}: {e(date)}</p>
-<p class="stage">{words['stage']} {assessment.stage.number}:
-<b>{e(assessment.stage.name[lang])}</b> ({words['overall']} {assessment.overall:.1f} / \
-{model.max_level})</p>
-<p>{e(assessment.stage.description[lang])}</p>{missing}
-<img alt="radar chart" src="data:image/png;base64,{chart}">
+<p>{header}</p>
+{stage}
+<img alt="radar chart" src="data:image/png;base64,{png.decode("ascii")}">
 <h2>{words['next']}</h2><ol>{steps}</ol>
 <h2>{words['dimension']}</h2>
-<table><tr><th>{words['dimension']}</th><th>{words['score']}</th><th>{words['level']}</th>
-<th>{words['advice']}</th></tr>{rows}</table>
+<div class="scroll"><table><tr><th>{words['dimension']}</th><th>{words['score']}</th>
+<th>{words['level']}</th><th>{words['advice']}</th></tr>{rows}</table></div>
 <p class="note">{words['scale']}</p>
 <h2>{words['similar']}</h2>
-<table><tr><th>{words['company']}</th><th>{words['sector']}</th><th>{words['stage']}</th>
-<th>{words['notebook']}</th></tr>{case_rows}</table>
+<p class="note">{fit}</p>
+<div class="scroll"><table><tr><th>{words['company']}</th><th>{words['sector']}</th>
+<th>{words['stage']}</th></tr>{case_rows}</table></div>
+{summaries}
+<h2 class="appendix">{words['appendix']}</h2>
+<div class="scroll"><table><tr><th>{words['dimension']}</th><th>{words['question']}</th>
+<th>{words['answer']}</th></tr>{answers}</table></div>
 </body></html>
 """
 

@@ -38,6 +38,7 @@ Used in: notebooks/04_aim3_data_maturity_and_quality.ipynb, every case notebook
 from __future__ import annotations
 
 import io
+import textwrap
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
@@ -104,22 +105,38 @@ def png(fig, dpi: int = 90, tight: bool = True) -> bytes:
 
 
 def radar(frame: pd.DataFrame, *, low: float = 1, high: float = 5, title: str = "",
-          ax=None, fill: bool = True):
+          ax=None, fill: bool = True, missing: str = "no answer", fontsize: float = 11,
+          label_width: int | None = None, legend_below: bool = False,
+          figsize: tuple[float, float] = FIGSIZE):
     """Draw each row of ``frame`` as a polygon on a radar (spider) chart.
+
+    A missing value is not a score: the line breaks there (a gap, not a point at ``low``),
+    and when the first row misses a value its axis label says ``missing``. Labels, legend
+    and title are drawn as typed (never read as matplotlib mathtext, so a company name with
+    ``$``, ``#`` or ``\\`` stays as it is).
 
     Parameters
     ----------
     frame : DataFrame
-        One row per series (the legend), one column per axis (the spokes); missing values are
-        drawn at ``low``.
+        One row per series (the legend), one column per axis (the spokes).
     low, high : float
         The range of the radial axis; rings are drawn at every whole number in between.
     title : str
         The chart title.
     ax : matplotlib polar Axes, optional
-        Draw into this axes; by default a new figure of size (8, 6).
+        Draw into this axes; by default a new figure of size ``figsize``.
     fill : bool
-        Shade the area of the first row.
+        Shade the area of the first row (when it has no gaps).
+    missing : str
+        Added under an axis label where the first row has no value.
+    fontsize : float
+        Size of the labels, ticks and legend in points (the title is 3 points larger).
+    label_width : int, optional
+        Wrap axis labels at this many characters (narrow figures for phones).
+    legend_below : bool
+        Put the legend under the chart instead of to its right (narrow screens).
+    figsize : (float, float)
+        The size in inches of a new figure.
 
     Returns
     -------
@@ -128,11 +145,11 @@ def radar(frame: pd.DataFrame, *, low: float = 1, high: float = 5, title: str = 
     Examples
     --------
     >>> import pandas as pd
-    >>> scores = pd.DataFrame({"strategy": [2.5], "culture": [4.0], "quality": [1.0]},
-    ...                       index=["You"])
+    >>> scores = pd.DataFrame({"strategy": [2.5], "culture": [None], "quality": [1.0]},
+    ...                       index=["$x$ & Co"])
     >>> fig = radar(scores, title="Data maturity")
-    >>> fig.axes[0].get_title()
-    'Data maturity'
+    >>> fig.axes[0].get_title(), [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    ('Data maturity', ['strategy', 'culture\\n(no answer)', 'quality'])
 
     Used in: notebooks/04_aim3_data_maturity_and_quality.ipynb, the data-maturity scan app and
     :func:`aimkit.maturity.report_html` (with :func:`aimkit.maturity.radar_scores`).
@@ -140,27 +157,38 @@ def radar(frame: pd.DataFrame, *, low: float = 1, high: float = 5, title: str = 
     if frame.shape[1] < 3:
         raise ValueError("a radar chart needs at least three columns (axes)")
     if ax is None:
-        fig, ax = plt.subplots(figsize=FIGSIZE, subplot_kw={"projection": "polar"})
+        fig, ax = plt.subplots(figsize=figsize, subplot_kw={"projection": "polar"})
     fig = ax.figure
     angles = np.linspace(0, 2 * np.pi, frame.shape[1], endpoint=False)
     closed = np.append(angles, angles[0])
     for i, (name, row) in enumerate(frame.iterrows()):
-        values = row.astype(float).fillna(low).clip(low, high).to_numpy()
-        values = np.append(values, values[0])
+        values = row.astype(float).clip(low, high).to_numpy()
+        values = np.append(values, values[0])  # NaN stays NaN: the line breaks there
         ax.plot(closed, values, linewidth=2.5 if i == 0 else 1.5,
                 linestyle="-" if i == 0 else "--", marker="o", label=str(name))
-        if fill and i == 0:
+        if fill and i == 0 and not np.isnan(values).any():
             ax.fill(closed, values, alpha=0.2)
+    first = frame.iloc[0].isna().to_numpy()
+    labels = [textwrap.fill(str(c), label_width, break_long_words=False) if label_width
+              else str(c) for c in frame.columns]
+    labels = [f"{label}\n({missing})" if gap else label
+              for label, gap in zip(labels, first, strict=True)]
     ax.set_xticks(angles)
-    ax.set_xticklabels([str(c) for c in frame.columns], fontsize=11)
+    ax.set_xticklabels(labels, fontsize=fontsize)
     ax.set_ylim(min(0, low), high)  # the centre is 0, so the lowest level is a ring, not a dot
     ax.set_yticks(np.arange(np.ceil(low), np.floor(high) + 1))
+    ax.tick_params(axis="y", labelsize=fontsize)
     ax.set_theta_offset(np.pi / 2)
     ax.set_theta_direction(-1)
+    ax.set_rlabel_position(180 / frame.shape[1])  # ring numbers between two spokes
     if title:
-        ax.set_title(title, fontsize=14, pad=36)
+        ax.set_title(title, fontsize=fontsize + 3, pad=36)
     if len(frame) > 1:
-        ax.legend(loc="upper left", bbox_to_anchor=(1.05, 1.05), fontsize=10)
+        where = (dict(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=1) if legend_below
+                 else dict(loc="upper left", bbox_to_anchor=(1.05, 1.05)))
+        ax.legend(fontsize=fontsize, **where)
+    for text in fig.findobj(mpl.text.Text):
+        text.set_parse_math(False)  # names as typed: "$x$", "#1" and "\" are not mathtext
     fig.tight_layout()
     return fig
 

@@ -15,8 +15,8 @@ import zmq.asyncio
 from jupyter_client.channels import AsyncZMQSocketChannel
 from jupyter_client.session import Session
 
-from aimkit import io, maturity
-from aimkit.apps import explorer, scan
+from aimkit import io
+from aimkit.apps import explorer
 from aimkit.apps.kernel_client import RearmingChannel, VoilaKernelClient
 
 
@@ -94,92 +94,6 @@ def data_url(html: str, suffix: str) -> bytes:
                       html)
     assert match, f"no {suffix} download in {html[:200]}"
     return base64.b64decode(match.group(1))
-
-
-# ------------------------------------------------------------------------ maturity scan
-def answer_all(app, level):
-    for q in app.model.questions:
-        app.answer(q.id, level)
-
-
-def test_scan_walks_the_steps_and_scores(no_output_capture):
-    app = scan.MaturityScan()
-    assert "Stap 1 van 8" in app.step_label.value and app.back.disabled
-    app.next.click()
-    assert app.step == 1 and app.progress.value == 2
-    radios = [w for w in app.questions.children if isinstance(w, widgets.RadioButtons)]
-    radios[0].value = 4
-    assert app.answers == {app.model.dimensions[1].questions[0].id: 4}
-    assert "1 van 16 vragen beantwoord" in app.step_label.value
-    app.go(99)
-    assert app.step == 7 and app.next.description == "Toon mijn resultaat"
-    answer_all(app, 4)
-    app.next.click()
-    assert app.body.children == (app.results,)
-    assert "Stadium 4 van 5: Voorspellen" in app.stage.value
-    assert app.radar.value[:4] == b"\x89PNG"
-    assert app.levels.value.count("<tr>") == 1 + 8
-    assert app.steps.value.count("<li>") == 3
-    assert app.similar.value.count('href="../cases/') == 3
-
-
-def test_scan_without_answers_says_so():
-    app = scan.MaturityScan("en")
-    app.show_results()
-    assert "Answer at least one question" in app.status.value
-    assert app.body.children == (app.questionnaire,)
-
-
-def test_scan_downloads_round_trip(no_output_capture):
-    app = scan.MaturityScan()
-    answer_all(app, 2)
-    app.company.value = "Bakkerij <Peeters>"
-    app.show_results()
-    saved = data_url(app.downloads.value, ".json")
-    assert maturity.loads(saved).answers == app.answers
-    report = data_url(app.downloads.value, ".html").decode("utf-8")
-    assert "Verzamelen" in report and "&lt;Peeters&gt;" in report
-    assert 'download="maturity-bakkerij-peeters.html"' in app.downloads.value
-
-
-def test_scan_loads_answers_and_refuses_bad_files():
-    app = scan.MaturityScan("en")
-    app.answer("quality_checks", 1)
-    assert not app.load(b"{not json", "broken.json")
-    assert "could not load" in app.status.value and "broken.json" in app.status.value
-    assert app.answers == {"quality_checks": 1}
-    assert not app.load(b'{"answers": {"no_such_question": 3}}', "other.json")
-    assert "unknown question id(s) &#x27;no_such_question&#x27;" in app.status.value
-    assert app.answers == {"quality_checks": 1}
-    app.toggle.value = "nl"  # the message in the app's language
-    assert not app.load(b'{"answers": {"quality_checks": 9}}', "nine.json")
-    assert "het antwoord op &#x27;quality_checks&#x27; is 9" in app.status.value
-    app.toggle.value = "en"
-    good = json.dumps({"company": "Shop", "answers": {"quality_checks": 5, "privacy_register": 4}})
-    assert app.load(good.encode(), "scan.json")
-    assert app.answers == {"quality_checks": 5, "privacy_register": 4}
-    assert app.company.value == "Shop" and "Answers loaded from scan.json" in app.status.value
-
-
-def test_scan_language_toggle_keeps_the_answers():
-    app = scan.MaturityScan()
-    answer_all(app, 3)
-    app.show_results()
-    app.toggle.value = "en"
-    assert "Data-maturity scan" in app.title.value
-    assert "Stage 3 of 5: Reporting" in app.stage.value
-    assert app.answers and app.body.children == (app.results,)
-    app.toggle.value = "nl"
-    assert "Rapporteren" in app.stage.value
-
-
-def test_an_unexpected_error_becomes_a_message(monkeypatch):
-    app = scan.MaturityScan()
-    app.answer("quality_checks", 3)
-    monkeypatch.setattr(maturity, "assess", lambda *a, **k: 1 / 0)
-    app.show_results()
-    assert "Er ging iets mis (ZeroDivisionError" in app.status.value
-    assert "Traceback" not in app.status.value
 
 
 # ---------------------------------------------------------------------- segment explorer

@@ -250,7 +250,8 @@ def test_html_report_is_complete_and_escaped():
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "Stadium 2" in page and "Verzamelen" in page
     assert MODEL.dimension("storage").advice[0]["nl"].replace("'", "&#x27;") in page
-    assert page.count("<tr>") == 1 + 8 + 1 + 3
+    # dimensions, similar cases, three case summaries (a score per dimension), the 16 answers
+    assert page.count("<tr>") == 1 + 8 + 1 + 3 + 3 * (1 + 8) + 1 + 16
     assert "data:image/png;base64," in page
     assert "2026-11-23" in page
     assert set(plt.get_fignums()) == open_figures  # the report closes its radar chart
