@@ -1023,9 +1023,9 @@ _LABELS = {
            "appendix": "Appendix: your answers", "read_case": "read the case",
            "no_stage": "No stage yet: at least {minimum} of the {total} dimensions need an "
                        "answer. Without an answer: {dimensions}.",
-           "provisional": "Provisional result: {count} of {total} questions have no answer "
-                          "({unknown} of them 'don't know / not applicable'). Dimensions "
-                          "without a score: {dimensions}.",
+           "provisional": "Provisional result: {count} of {total} questions without an "
+                          "answer ({unknown} of them 'don't know / not applicable'). "
+                          "Dimensions without a score: {dimensions}.",
            "none": "none", "scale": "Scores run from 1 (absent) to 5 (data-driven).",
            "date": "Date", "fit_note": "Chosen on the scores{profile}.",
            "fit_profile": ", then the same sector and size"},
@@ -1038,7 +1038,7 @@ _LABELS = {
            "appendix": "Bijlage: je antwoorden", "read_case": "lees de case",
            "no_stage": "Nog geen stadium: minstens {minimum} van de {total} dimensies hebben "
                        "een antwoord nodig. Zonder antwoord: {dimensions}.",
-           "provisional": "Voorlopig resultaat: {count} van de {total} vragen hebben geen "
+           "provisional": "Voorlopig resultaat: {count} van de {total} vragen zonder "
                           "antwoord ({unknown} daarvan 'weet ik niet / niet van toepassing'). "
                           "Dimensies zonder score: {dimensions}.",
            "none": "geen", "scale": "Scores lopen van 1 (afwezig) tot 5 (datagedreven).",

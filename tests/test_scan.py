@@ -102,7 +102,7 @@ def test_a_stage_with_answers_missing_is_provisional():
     result = maturity.assess(first_questions(6) | {"storage_location": None})
     assert result.stage.name["en"] == "Reporting" and result.provisional
     note = maturity.result_note(result, "en")
-    assert note.startswith("Provisional result: 10 of 16 questions have no answer (1 of them")
+    assert note.startswith("Provisional result: 10 of 16 questions without an answer (1 of them")
     assert note.endswith("without a score: Privacy and legal, Personalisation practice.")
     complete = maturity.assess({q: 3 for q in IDS})
     assert not complete.provisional and maturity.result_note(complete) == ""
