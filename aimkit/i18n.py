@@ -115,6 +115,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "answers_unknown_choice": {
         "nl": "{source}: {value} is geen van de keuzes ({choices})",
         "en": "{source}: {value} is not one of the choices ({choices})"},
+    "answers_none": {"nl": "{source}: er is nog geen vraag beantwoord",
+                     "en": "{source}: no question is answered yet"},
     "answers_bad_unknown": {
         "nl": "{source}: 'unknown' moet een lijst zijn van vraag-id's zonder antwoordniveau",
         "en": "{source}: 'unknown' must be a list of question ids without an answer level"},
@@ -130,7 +132,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "room_load": {"nl": "Laad antwoordbestanden", "en": "Load answer files"},
     "room_need_files": {"nl": "Laad eerst de antwoordbestanden van de deelnemers.",
                         "en": "First load the participants' answer files."},
-    "room_count": {"nl": "{count} scans in de groep.", "en": "{count} scans in the room."},
+    "room_count": {"nl": "Scans in de groep: {count}.", "en": "Scans in the room: {count}."},
     "room_skipped": {"nl": "{count} bestand(en) overgeslagen:",
                      "en": "{count} file(s) skipped:"},
     "room_spread_title": {"nl": "Spreiding per dimensie", "en": "Spread per dimension"},

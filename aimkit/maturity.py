@@ -620,7 +620,7 @@ def assess(answers: Mapping[str, int | None], model: Model | None = None,
     clean = _check_answers({k: v for k, v in answers.items() if k not in unknown}, model,
                            "answers")
     if not clean and not unknown:
-        raise MaturityError("answers: no question is answered yet")
+        raise MaturityError.of("none", source="answers")
     for value, kind in ((sector, "sectors"), (size, "sizes")):
         if value and not model.choice_name(kind, value):
             raise MaturityError.of("unknown_choice", source="answers", value=repr(value)[:40],
@@ -790,6 +790,70 @@ def similar_cases(assessment: Assessment, n: int = 3, lang: str = "en") -> pd.Da
     table = table.assign(distance=distance.round(3), same_sector=same_sector,
                          size_gap=size_gap, fit=fit.round(3))
     return table.sort_values(["fit", "overall"], kind="stable").head(n)
+
+
+@dataclass(frozen=True)
+class Room:
+    """The picture of a room of participants' scans, without their names (see :func:`room`)."""
+
+    scores: pd.DataFrame
+    stages: pd.DataFrame
+    cases: pd.DataFrame
+
+
+def room(assessments, n_cases: int = 3, lang: str = "en") -> Room:
+    """Sum up a room's scans for the trainer: spread per dimension, stages, fitting cases.
+
+    Company names are dropped: participants are numbered in the order given.
+
+    Parameters
+    ----------
+    assessments : sequence of Assessment
+        The participants' scans (e.g. from :func:`loads`), all on the same model.
+    n_cases : int
+        How many "companies like you" count per participant.
+    lang : {"en", "nl"}
+
+    Returns
+    -------
+    Room
+        ``scores``: one row per participant (1, 2, …), one column per dimension (NaN when
+        unanswered). ``stages``: per stage number (0 = no stage yet, below the minimum of
+        answers) its ``name`` ("" for 0) and ``participants``. ``cases``: per case its
+        ``name``, ``sector``, ``stage``, ``participants`` (for how many it is among their
+        ``n_cases`` most similar) and ``mean_fit``, most fitting first.
+
+    Examples
+    --------
+    >>> model = load_model()
+    >>> scans = [assess({q.id: level for q in model.questions}, company=f"secret {level}")
+    ...          for level in (2, 2, 3)] + [assess({"quality_checks": 1})]
+    >>> picture = room(scans)
+    >>> picture.scores.shape, "secret" in picture.scores.to_string()
+    ((4, 8), False)
+    >>> picture.stages.set_index("name")["participants"].to_dict()
+    {'': 1, 'Gut feeling': 0, 'Collecting': 2, 'Reporting': 1, 'Predicting': 0, 'Data-driven': 0}
+    >>> picture.cases.index[0], int(picture.cases["participants"].iloc[0])
+    ('kinnarps', 3)
+    """
+    _check_lang(lang)
+    if not assessments:
+        raise ValueError("room() needs at least one assessment")
+    model = assessments[0].model
+    numbers = range(1, len(assessments) + 1)
+    scores = pd.DataFrame([a.scores for a in assessments], index=pd.Index(numbers,
+                                                                          name="participant"))
+    counts = pd.Series([a.stage.number if a.stage else 0 for a in assessments]).value_counts()
+    stages = pd.DataFrame({"number": range(len(model.stages) + 1),
+                           "name": [""] + [s.name[lang] for s in model.stages]})
+    stages["participants"] = stages["number"].map(counts).fillna(0).astype(int)
+    fits = pd.concat([similar_cases(a, n_cases, lang)["fit"] for a in assessments])
+    table = cases(model, lang)
+    fitting = fits.groupby(level=0).agg(participants="size", mean_fit="mean")
+    table = table[["name", "sector", "stage"]].join(fitting, how="inner")
+    table = table.sort_values(["participants", "mean_fit"], ascending=[False, True],
+                              kind="stable")
+    return Room(scores, stages, table.assign(mean_fit=table["mean_fit"].round(3)))
 
 
 # ----------------------------------------------------------------------------- save and load

@@ -416,3 +416,56 @@ def test_an_unexpected_error_becomes_a_message(monkeypatch):
     app.show_results()
     assert "Er ging iets mis (ZeroDivisionError" in app.status.value
     assert "Traceback" not in app.status.value
+
+
+# -------------------------------------------------------------------- the trainer's view
+def scan_file(level, company, **profile) -> bytes:
+    return maturity.dumps(maturity.assess({q: level for q in IDS}, company=company,
+                                          **profile)).encode()
+
+
+def test_room_sums_up_the_scans_without_names():
+    scans = [maturity.loads(scan_file(level, f"Secret {level}")) for level in (1, 2, 2, 4)]
+    scans.append(maturity.assess(first_questions(3) | {"privacy_register": None}))
+    picture = maturity.room(scans, lang="nl")
+    assert list(picture.scores.index) == [1, 2, 3, 4, 5]
+    assert picture.scores.loc[5].isna().sum() == 5 and picture.scores.loc[2].tolist() == [2] * 8
+    counts = picture.stages.set_index("number")["participants"]
+    assert counts.to_dict() == {0: 1, 1: 1, 2: 2, 3: 0, 4: 1, 5: 0}
+    assert picture.stages.loc[0, "name"] == "" and picture.stages.loc[2, "name"] == "Verzamelen"
+    assert picture.cases["participants"].sum() == 3 * len(scans)
+    assert picture.cases["participants"].is_monotonic_decreasing
+    assert "Secret" not in repr(picture)
+
+
+def test_room_overview_reports_bad_files_by_name_and_skips_them():
+    view = room_app()
+    view.add({"anna.json": scan_file(2, "Zorro's $hop", sector="retail", size="micro"),
+              "bert.json": scan_file(3, "Quintus BV"),
+              "carla.json": scan_file(4, "Xyla"),
+              "kapot.json": b'{"answers": {"quality_checks": 3,}',
+              "leeg.json": b'{"answers": {}}',
+              "foto.json": b"\x89PNG\r\n\x1a\n"})
+    assert sorted(view.scans) == ["anna.json", "bert.json", "carla.json"]
+    status = view.status.value
+    assert "Scans in de groep: 3." in status and "3 bestand(en) overgeslagen" in status
+    assert "kapot.json is geen geldige JSON (regel 1" in status
+    assert "leeg.json: er is nog geen vraag beantwoord" in status
+    assert "foto.json is geen tekstbestand" in status
+    page = view.picture.value
+    assert page.count('class="aimkit-dot"') == 3 * 8 and "(n = 3)" in page
+    assert "Zorro" not in page + status and "Quintus" not in page and "Xyla" not in page
+    assert page.count("<tr>") == 1 + 5 + 1 + len(maturity.room(list(view.scans.values())).cases)
+    view.add({"kapot.json": scan_file(2, "Dirk")})  # fixed and loaded again
+    assert len(view.scans) == 4 and "kapot.json" not in view.status.value
+    view.toggle.value = "en"
+    assert "Spread per dimension" in view.picture.value and "Scans in the room: 4." in (
+        view.status.value)
+    view.clear()
+    assert view.picture.value == "" and "First load the participants" in view.status.value
+
+
+def room_app():
+    from aimkit.apps import room
+
+    return room.RoomOverview()
