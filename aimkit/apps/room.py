@@ -181,7 +181,6 @@ class RoomOverview:
             lines.append(_ui.message("info", self.t("room_need_files")))
             self.status.value, self.picture.value = "".join(lines), ""
             return
-        self.status.value = "".join(lines)
         picture = maturity.room(list(self.scans.values()), lang=self.lang)
         names = {d.id: d.name[self.lang] for d in self.model.dimensions}
         most = max(picture.stages["participants"].max(), 1)
@@ -206,6 +205,7 @@ class RoomOverview:
             f"<h3>{e(self.t('room_cases_title'))}</h3>"
             f"<p class='note'>{e(self.t('room_cases_intro'))}</p>"
             f"<div class='aimkit-scroll'>{case_rows}</div>")
+        self.status.value = "".join(lines)  # after the picture: the count means "ready"
 
 
 def room_overview(lang: str = i18n.DEFAULT_LANGUAGE) -> widgets.Widget:
