@@ -25,12 +25,18 @@ Scoring
 
 Every step is a mean, a floor or a threshold, so a better answer never lowers any score,
 level or stage (the tests check this). Unanswered questions are left out and listed in
-:attr:`Assessment.missing`.
+:attr:`Assessment.missing`; so is "don't know / not applicable", which every question offers
+(an answer of None, listed in :attr:`Assessment.unknown`). No stage is given while fewer than
+``minimum_dimensions`` (6 of 8) dimensions have a score; a stage with answers missing is
+*provisional* (:func:`result_note` says what is missing). Jargon in the questions has a
+plain-language explanation in the model's glossary (:meth:`Model.jargon`).
 
 The **case companies** of the e-book are placed on the same model with answers drawn from
 the e-book's description of each company (its *strategische aanpak*); where the e-book says
 nothing about a dimension, the case's evidence says "assumed". :func:`similar_cases` finds the
-companies closest to an assessment ("companies like you").
+companies closest to an assessment ("companies like you"), preferring the participant's sector
+and size when given; :func:`case_summary_html` tells each case in a few lines, and
+:func:`room` sums up a workshop room's scans for the trainer (without names).
 
 Examples
 --------
@@ -1082,9 +1088,9 @@ _LABELS = {
            "score": "Score", "level": "Level", "advice": "Advice", "next": "Your next steps",
            "similar": "Companies like you", "company": "Company", "sector": "Sector",
            "size": "Size", "ebook_page": "e-book p.", "evidence": "What the e-book says",
-           "missing": "Questions without an answer", "no_answer": "no answer",
+           "no_answer": "no answer",
            "not_answered": "not answered", "question": "Question", "answer": "Your answer",
-           "appendix": "Appendix: your answers", "read_case": "read the case",
+           "appendix": "Appendix: your answers",
            "no_stage": "No stage yet: at least {minimum} of the {total} dimensions need an "
                        "answer. Without an answer: {dimensions}.",
            "provisional": "Provisional result: {count} of {total} questions without an "
@@ -1097,9 +1103,9 @@ _LABELS = {
            "score": "Score", "level": "Niveau", "advice": "Advies", "next": "Je volgende stappen",
            "similar": "Bedrijven zoals jij", "company": "Bedrijf", "sector": "Sector",
            "size": "Grootte", "ebook_page": "e-book p.", "evidence": "Wat het e-book zegt",
-           "missing": "Vragen zonder antwoord", "no_answer": "geen antwoord",
+           "no_answer": "geen antwoord",
            "not_answered": "niet beantwoord", "question": "Vraag", "answer": "Jouw antwoord",
-           "appendix": "Bijlage: je antwoorden", "read_case": "lees de case",
+           "appendix": "Bijlage: je antwoorden",
            "no_stage": "Nog geen stadium: minstens {minimum} van de {total} dimensies hebben "
                        "een antwoord nodig. Zonder antwoord: {dimensions}.",
            "provisional": "Voorlopig resultaat: {count} van de {total} vragen zonder "
