@@ -111,7 +111,7 @@ def test_ties_are_broken_by_item_order():
 
 
 def test_top_k_picks_the_lowest_columns_among_ties():
-    from aimkit.recommend import _top_k
+    from aimkit._ranking import top_k as _top_k
     scores = np.array([[1.0, 3.0, 3.0, 3.0, 0.5, 3.0], [2.0, 1.0, 2.0, 5.0, 2.0, -np.inf]])
     index, values = _top_k(scores, 3)
     assert index.tolist() == [[1, 2, 3], [3, 0, 2]]
