@@ -43,10 +43,7 @@ from sklearn.neighbors import NearestNeighbors
 
 from aimkit import _ranking
 
-CHUNK = 8192
-"""Users scored at once by ``recommend_all`` (bounds the dense score block in memory)."""
-WORKING_MB = 64
-"""Memory scikit-learn may use per chunk of the neighbour search in :class:`UserKNN`."""
+# ----------------------------------------------------------------------------- the technique
 
 
 def interaction_matrix(interactions: pd.DataFrame, user: str = "user_id", item: str = "item_id",
@@ -159,6 +156,12 @@ def _is_basket(query) -> bool:
 
 
 # ----------------------------------------------------------------------------- the models
+
+CHUNK = 8192
+"""Users scored at once by ``recommend_all`` (bounds the dense score block in memory)."""
+WORKING_MB = 64
+"""Memory scikit-learn may use per chunk of the neighbour search in :class:`UserKNN`."""
+
 
 class Recommender:
     """Base of the behaviour models: learn from interactions, score items, recommend the best.
