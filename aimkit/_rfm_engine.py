@@ -1,7 +1,7 @@
 """The speed engine behind :func:`aimkit.rfm.rfm_table` for millions of lines.
 
 :func:`aimkit.rfm.rfm_table` is the definition, written as a pandas group-by; it hands tables
-above a million lines to :func:`per_customer` here, which gives the same
+above 250,000 lines to :func:`per_customer` here, which gives the same
 table faster and with less memory (10 million lines: about DuckDB's time, see
 ``benchmarks/rfm.py``). The tests run every ``rfm_table`` test on both paths.
 

@@ -1,7 +1,7 @@
 """aimkit.rfm: known answers on tiny hand-computed tables, the engine against the group-by.
 
 Every ``rfm_table`` test runs on both paths: the readable group-by (what ``rfm_table`` does up
-to a million lines) and the speed engine of ``aimkit._rfm_engine`` (above).
+to 250,000 lines) and the speed engine of ``aimkit._rfm_engine`` (above).
 """
 
 import numpy as np
@@ -173,6 +173,17 @@ def test_empty_input_and_missing_values_on_both_paths(path):
     assert rfm.rfm_table(no_amount).loc["a", "monetary"] == 2.0
     unlinked_without_order = lines([("a", 1, "2024-01-01", 1.0), (None, None, "2024-01-02", 1.0)])
     assert rfm.rfm_table(unlinked_without_order).loc["a", "recency"] == 2
+
+
+def test_the_engine_takes_over_above_the_threshold(monkeypatch):
+    calls = []
+    engine = _rfm_engine.per_customer
+    monkeypatch.setattr(_rfm_engine, "per_customer", lambda *a: calls.append(1) or engine(*a))
+    monkeypatch.setattr(rfm, "_ENGINE_FROM", 3)
+    data = lines([("a", i, "2024-01-01", 1.0) for i in range(4)])
+    small = rfm.rfm_table(data.iloc[:3])
+    assert calls == [] and small.loc["a", "frequency"] == 3
+    assert rfm.rfm_table(data).loc["a", "frequency"] == 4 and calls == [1]
 
 
 id_text = st.one_of(st.none(), st.sampled_from(["a", "b", "ab", "é", "Z", "klant-1", "klant-10"]))
