@@ -271,8 +271,8 @@ class Recommender:
                       ) -> pd.DataFrame:
         """Recommend ``k`` items for many users at once (vectorised, in chunks).
 
-        The same answer as :meth:`recommend` for each user, a thousand times faster: users
-        are scored in blocks of :data:`CHUNK` and ranked without sorting every row.
+        The same answer as :meth:`recommend` for each user, faster: users are scored in
+        blocks of :data:`CHUNK` and ranked without sorting every row (``aimkit._ranking``).
 
         Parameters
         ----------
