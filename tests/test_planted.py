@@ -1,0 +1,66 @@
+"""The generators' ``planted`` switch: ``planted=False`` removes the structure a case should find.
+
+Each test measures the planted effect with one simple statistic, on the planted data (the
+effect must be there, or the test proves nothing) and on the same seed with ``planted=False``
+(the effect must be gone), with margins that chance cannot bridge at these sizes.
+"""
+
+import inspect
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.mixture import GaussianMixture
+
+from aimkit import datasets
+
+SEED = 7  # not the shipped seed: the switch must work for any seed
+
+
+def generated(name: str, planted: bool, scale: float = 1.0) -> dict[str, pd.DataFrame]:
+    return datasets.generate(name, seed=SEED, scale=scale, planted=planted)
+
+
+@pytest.mark.parametrize("name", ["kinnarps"])
+def test_planted_true_is_the_default_and_false_keeps_the_tables(name):
+    option = inspect.signature(datasets._generator(name).generate).parameters["planted"]
+    assert option.default is True  # the shipped data is the planted data (byte-identical)
+    planted = generated(name, True)
+    unplanted = generated(name, False)
+    assert list(unplanted) == list(planted)
+    for table, frame in planted.items():
+        assert list(unplanted[table].columns) == list(frame.columns), (name, table)
+        assert 0.5 * len(frame) <= len(unplanted[table]) <= 2 * len(frame) + 5, (name, table)
+
+
+# ------------------------------------------------------------------------------- kinnarps
+def _kinnarps_customers(tables):
+    """Four-year amount and the potential code per buying customer, as the notebook builds them."""
+    orders = tables["erp_orders"]
+    when = pd.to_datetime(orders["order_date"], format="%d/%m/%Y")
+    sales = orders[(orders["document_type"] != "Quote") & (when >= "2017-04-01")]
+    amount = sales.groupby("customer_no")["amount"].sum()
+    codes = tables["crm_customers"].set_index("customer_id")["potential_code"]
+    return pd.DataFrame({"amount": amount, "code": codes.reindex(amount.index)}).query(
+        "amount > 0")
+
+
+def _components(log_amount: np.ndarray) -> int:
+    """How many normal components BIC prefers for the log amounts (1 to 6)."""
+    x = log_amount.reshape(-1, 1)
+    bic = [GaussianMixture(k, n_init=3, random_state=0).fit(x).bic(x) for k in range(1, 7)]
+    return 1 + int(np.argmin(bic))
+
+
+def test_kinnarps_without_the_four_kinds_is_one_population():
+    for planted in (True, False):
+        customers = _kinnarps_customers(generated("kinnarps", planted))
+        components = _components(np.log(customers["amount"].to_numpy()))
+        top = customers["amount"] >= customers["amount"].median()
+        a_share = customers["code"].eq("A").groupby(top).mean()  # code A: small vs large half
+        if planted:  # separate kinds, and large customers mostly coded A
+            assert components >= 3
+            assert a_share[True] - a_share[False] > 0.25
+        else:  # one population, and the code does not follow size
+            assert components == 1
+            assert abs(a_share[True] - a_share[False]) < 0.15
