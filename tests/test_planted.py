@@ -10,7 +10,12 @@ import inspect
 import numpy as np
 import pandas as pd
 import pytest
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import roc_auc_score
 from sklearn.mixture import GaussianMixture
+from sklearn.model_selection import cross_val_predict
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
 
 from aimkit import datasets
 
@@ -21,7 +26,7 @@ def generated(name: str, planted: bool, scale: float = 1.0) -> dict[str, pd.Data
     return datasets.generate(name, seed=SEED, scale=scale, planted=planted)
 
 
-@pytest.mark.parametrize("name", ["kinnarps"])
+@pytest.mark.parametrize("name", ["kinnarps", "energy"])
 def test_planted_true_is_the_default_and_false_keeps_the_tables(name):
     option = inspect.signature(datasets._generator(name).generate).parameters["planted"]
     assert option.default is True  # the shipped data is the planted data (byte-identical)
@@ -64,3 +69,53 @@ def test_kinnarps_without_the_four_kinds_is_one_population():
         else:  # one population, and the code does not follow size
             assert components == 1
             assert abs(a_share[True] - a_share[False]) < 0.15
+
+
+# --------------------------------------------------------------------------------- energy
+def _cross_validated_auc(features: pd.DataFrame, label: pd.Series) -> float:
+    model = make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000))
+    chance = cross_val_predict(model, features, label, cv=5, method="predict_proba")[:, 1]
+    return roc_auc_score(label, chance)
+
+
+def _energy_features(tables) -> pd.DataFrame:
+    """A few plain features per customer, from the exports (situation of 1 July 2020)."""
+    snapshot = pd.Timestamp("2020-07-01")
+    customers = tables["erp_customers"].set_index("customer_id")
+    since = pd.to_datetime(customers["customer_since"], format="%d/%m/%Y")
+    invoices = tables["erp_invoices"]
+    invoices = invoices[invoices["period"].astype(str) < "2020-07"]
+    tickets = tables["tickets"]
+    opened = pd.to_datetime(tickets["opened_on"].astype(str), format="%d/%m/%Y")
+    complaints = tickets[(tickets["type"] == "complaint") & (opened < snapshot)]
+    feedback = tables["cms_feedback"].set_index("customer_id")
+    return pd.DataFrame({
+        "professional": customers["customer_type"].eq("professional"),
+        "direct_debit": customers["payment_method"].eq("direct debit"),
+        "years": (snapshot - since).dt.days / 365.25,
+        "late": invoices["payment"].ne("on time").groupby(invoices["customer_id"],
+                                                          observed=True).mean(),
+        "kwh": np.log(invoices.groupby("customer_id", observed=True)["kwh"].mean()),
+        "complaints": complaints.groupby("customer_id", observed=True).size(),
+        "price": feedback["price_importance"], "peace": feedback["peace_of_mind_importance"],
+        "competitor": feedback["competitor_mentioned"].astype(str).ne(""),
+    }).astype(float).fillna({"complaints": 0, "price": 3, "peace": 3, "competitor": 0})
+
+
+def test_energy_without_drivers_churn_and_acceptance_cannot_be_predicted():
+    for planted in (True, False):
+        tables = generated("energy", planted, scale=2)
+        features = _energy_features(tables)
+        contracts = tables["cms_contracts"]
+        churned = contracts.loc[contracts["end_reason"] == "switched supplier", "customer_id"]
+        active = features[features["years"] > 0]
+        churn_auc = _cross_validated_auc(active, active.index.isin(churned.astype(str)))
+        history = tables["offer_history"]
+        offered = features.loc[history["customer_id"].astype(str)]
+        offers = pd.get_dummies(history["offer_id"]).set_axis(offered.index).astype(float)
+        accept_auc = _cross_validated_auc(pd.concat([offered, offers], axis=1),
+                                          history["accepted"].eq("yes").to_numpy())
+        if planted:
+            assert churn_auc > 0.65 and accept_auc > 0.6
+        else:
+            assert abs(churn_auc - 0.5) < 0.06 and abs(accept_auc - 0.5) < 0.06
