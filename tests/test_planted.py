@@ -26,7 +26,7 @@ def generated(name: str, planted: bool, scale: float = 1.0) -> dict[str, pd.Data
     return datasets.generate(name, seed=SEED, scale=scale, planted=planted)
 
 
-@pytest.mark.parametrize("name", ["kinnarps", "energy"])
+@pytest.mark.parametrize("name", ["kinnarps", "energy", "returns"])
 def test_planted_true_is_the_default_and_false_keeps_the_tables(name):
     option = inspect.signature(datasets._generator(name).generate).parameters["planted"]
     assert option.default is True  # the shipped data is the planted data (byte-identical)
@@ -119,3 +119,21 @@ def test_energy_without_drivers_churn_and_acceptance_cannot_be_predicted():
             assert churn_auc > 0.65 and accept_auc > 0.6
         else:
             assert abs(churn_auc - 0.5) < 0.06 and abs(accept_auc - 0.5) < 0.06
+
+
+# -------------------------------------------------------------------------------- returns
+def test_returns_without_drivers_several_sizes_no_longer_go_back_more():
+    rates = {}
+    for planted in (True, False):
+        lines = generated("returns", planted)["order_lines"]
+        sizes = lines.groupby(["order_id", "product_id"])["size"].transform("nunique")
+        back = lines["returned"].eq("yes")
+        several, single = back[sizes > 1], back[sizes == 1]
+        difference = several.mean() - single.mean()
+        error = np.sqrt(several.var() / len(several) + single.var() / len(single))
+        rates[planted] = back.mean()
+        if planted:  # bracketed sizes mostly go back
+            assert difference > 10 * error
+        else:
+            assert abs(difference) < 2.5 * error
+    assert abs(rates[True] - rates[False]) < 0.02  # the same base rate
