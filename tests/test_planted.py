@@ -26,7 +26,7 @@ def generated(name: str, planted: bool, scale: float = 1.0) -> dict[str, pd.Data
     return datasets.generate(name, seed=SEED, scale=scale, planted=planted)
 
 
-@pytest.mark.parametrize("name", ["kinnarps", "energy", "returns"])
+@pytest.mark.parametrize("name", ["kinnarps", "energy", "returns", "earnieland"])
 def test_planted_true_is_the_default_and_false_keeps_the_tables(name):
     option = inspect.signature(datasets._generator(name).generate).parameters["planted"]
     assert option.default is True  # the shipped data is the planted data (byte-identical)
@@ -137,3 +137,20 @@ def test_returns_without_drivers_several_sizes_no_longer_go_back_more():
         else:
             assert abs(difference) < 2.5 * error
     assert abs(rates[True] - rates[False]) < 0.02  # the same base rate
+
+
+# ----------------------------------------------------------------------------- earnieland
+def test_earnieland_without_taste_the_next_shop_ignores_the_last_one():
+    for planted in (True, False):
+        tables = generated("earnieland", planted, scale=0.5)
+        category = tables["shops"].set_index("shop_id")["category"]
+        bought = tables["purchases"].query("status != 'declined'").sort_values(
+            ["user_id", "purchased_at"], kind="stable")
+        bought = bought.assign(category=bought["shop_id"].map(category).to_numpy())
+        follows = bought["user_id"].eq(bought["user_id"].shift())
+        same = bought["category"].eq(bought["category"].shift())[follows].mean()
+        base = (bought["category"].value_counts(normalize=True) ** 2).sum()  # by chance
+        if planted:
+            assert same > 2 * base
+        else:
+            assert abs(same - base) < 0.02
