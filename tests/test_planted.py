@@ -26,7 +26,7 @@ def generated(name: str, planted: bool, scale: float = 1.0) -> dict[str, pd.Data
     return datasets.generate(name, seed=SEED, scale=scale, planted=planted)
 
 
-@pytest.mark.parametrize("name", ["kinnarps", "energy", "returns", "earnieland"])
+@pytest.mark.parametrize("name", ["kinnarps", "energy", "returns", "earnieland", "wine"])
 def test_planted_true_is_the_default_and_false_keeps_the_tables(name):
     option = inspect.signature(datasets._generator(name).generate).parameters["planted"]
     assert option.default is True  # the shipped data is the planted data (byte-identical)
@@ -154,3 +154,34 @@ def test_earnieland_without_taste_the_next_shop_ignores_the_last_one():
             assert same > 2 * base
         else:
             assert abs(same - base) < 0.02
+
+
+# ----------------------------------------------------------------------------------- wine
+def _taste(lines: pd.DataFrame) -> tuple[float, float]:
+    """Regular customers' mean share of wines of their most bought type, and mean spread of
+    the log bottle price they pay: how much of a taste for a type and a budget the lines show."""
+    regular = lines.groupby("customer_id").filter(lambda f: len(f) >= 5)
+    counts = regular.groupby(["customer_id", "type"]).size().unstack(fill_value=0)
+    spread = np.log(regular["unit_price"]).groupby(regular["customer_id"]).std()
+    return (counts.max(axis=1) / counts.sum(axis=1)).mean(), spread.mean()
+
+
+def test_wine_without_taste_customers_buy_like_everyone_else():
+    spelling = {"rood": "red", "wit": "white", "rose": "rosé", "bubbels": "sparkling",
+                "mousserend": "sparkling"}
+    for planted in (True, False):
+        tables = generated("wine", planted)
+        wines = tables["wines"].set_index("wine_id")
+        lines = tables["pos_sales"].dropna(subset=["customer_id"])
+        lines = lines.assign(type=lines["wine_id"].map(wines["type"].str.lower().replace(
+            spelling)).to_numpy())
+        type_share, price_spread = _taste(lines)
+        shuffled = np.random.default_rng(0).permutation(len(lines))  # taste broken by hand
+        chance_share, chance_spread = _taste(lines.assign(
+            type=lines["type"].to_numpy()[shuffled],
+            unit_price=lines["unit_price"].to_numpy()[shuffled]))
+        if planted:
+            assert type_share > chance_share + 0.2 and price_spread < 0.8 * chance_spread
+        else:
+            assert abs(type_share - chance_share) < 0.02
+            assert abs(price_spread / chance_spread - 1) < 0.03
