@@ -26,7 +26,7 @@ def generated(name: str, planted: bool, scale: float = 1.0) -> dict[str, pd.Data
     return datasets.generate(name, seed=SEED, scale=scale, planted=planted)
 
 
-@pytest.mark.parametrize("name", ["kinnarps", "energy", "returns", "earnieland", "wine"])
+@pytest.mark.parametrize("name", ["kinnarps", "energy", "returns", "earnieland", "wine", "costa"])
 def test_planted_true_is_the_default_and_false_keeps_the_tables(name):
     option = inspect.signature(datasets._generator(name).generate).parameters["planted"]
     assert option.default is True  # the shipped data is the planted data (byte-identical)
@@ -185,3 +185,27 @@ def test_wine_without_taste_customers_buy_like_everyone_else():
         else:
             assert abs(type_share - chance_share) < 0.02
             assert abs(price_spread / chance_spread - 1) < 0.03
+
+
+# ---------------------------------------------------------------------------------- costa
+def test_costa_without_tastes_browsing_ignores_the_profile_and_the_box_has_no_uplift():
+    for planted in (True, False):
+        tables = generated("costa", planted, scale=2)
+        views = tables["events"].query("event == 'page_view'").drop_duplicates()
+        views = views.assign(property_id=views["page_url"].str.extract(r"-(p\d+)$")[0]
+                             .str.upper()).dropna(subset=["property_id", "visitor_id"])
+        coast = tables["properties"].set_index("property_id")["coast"]
+        views = views.assign(coast=views["property_id"].map(coast).to_numpy())
+        wished = views.merge(tables["questionnaire"], on="visitor_id")
+        on_wish = (wished["coast"] == wished["preferred_coast"]).mean()
+        base = (wished["preferred_coast"].map(views["coast"].value_counts(normalize=True))
+                .fillna(0).mean())  # the same visitors' coasts, if they browsed like everyone
+        test = tables["ab_assignment"]
+        test = test.assign(converted=test["visitor_id"].isin(tables["conversions"]["visitor_id"]))
+        arms = test.groupby("variant")["converted"].agg(["mean", "var", "size"])
+        uplift = arms.loc["personalised", "mean"] - arms.loc["generic", "mean"]
+        error = np.sqrt((arms["var"] / arms["size"]).sum())
+        if planted:
+            assert on_wish > base + 0.3 and uplift > 2.5 * error
+        else:
+            assert abs(on_wish - base) < 0.05 and abs(uplift) < 2 * error
