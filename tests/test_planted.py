@@ -26,7 +26,8 @@ def generated(name: str, planted: bool, scale: float = 1.0) -> dict[str, pd.Data
     return datasets.generate(name, seed=SEED, scale=scale, planted=planted)
 
 
-@pytest.mark.parametrize("name", ["kinnarps", "energy", "returns", "earnieland", "wine", "costa"])
+@pytest.mark.parametrize("name", ["kinnarps", "trailfinders", "costa", "wine", "earnieland",
+                                  "energy", "returns"])
 def test_planted_true_is_the_default_and_false_keeps_the_tables(name):
     option = inspect.signature(datasets._generator(name).generate).parameters["planted"]
     assert option.default is True  # the shipped data is the planted data (byte-identical)
@@ -209,3 +210,26 @@ def test_costa_without_tastes_browsing_ignores_the_profile_and_the_box_has_no_up
             assert on_wish > base + 0.3 and uplift > 2.5 * error
         else:
             assert abs(on_wish - base) < 0.05 and abs(uplift) < 2 * error
+
+
+# --------------------------------------------------------------------------- trailfinders
+def test_trailfinders_without_rhythms_the_next_gap_ignores_the_customer():
+    for planted in (True, False):
+        tables = generated("trailfinders", planted, scale=2)
+        bookings = tables["bookings"].assign(booked=lambda f: pd.to_datetime(
+            f["booking_date"], format="%d/%m/%Y")).sort_values(["customer_id", "booked"])
+        same = bookings["customer_id"].eq(bookings["customer_id"].shift(-1))
+        bookings["next_gap"] = (bookings["booked"].shift(-1) - bookings["booked"]).dt.days.where(
+            same)
+        bookings["gap_before"] = bookings.groupby("customer_id")["next_gap"].shift()
+        people = tables["participants"].merge(bookings[["booking_id", "booked"]], on="booking_id")
+        age = (people["booked"] - pd.to_datetime(people["birth_date"], format="%d/%m/%Y")
+               ).dt.days / 365.25
+        bookings["age"] = bookings["booking_id"].map(age.groupby(people["booking_id"]).mean())
+        rebooked = bookings.dropna(subset=["next_gap"])
+        with_age = rebooked["next_gap"].corr(rebooked["age"], method="spearman")
+        with_gap = rebooked["next_gap"].corr(rebooked["gap_before"], method="spearman")
+        if planted:  # children's families rebook soon, and a rhythm repeats
+            assert with_age > 0.4 and with_gap > 0.4
+        else:
+            assert abs(with_age) < 0.08 and abs(with_gap) < 0.08
