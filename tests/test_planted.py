@@ -27,7 +27,7 @@ def generated(name: str, planted: bool, scale: float = 1.0) -> dict[str, pd.Data
 
 
 @pytest.mark.parametrize("name", ["kinnarps", "trailfinders", "costa", "wine", "earnieland",
-                                  "energy", "returns"])
+                                  "annapops", "energy", "returns"])
 def test_planted_true_is_the_default_and_false_keeps_the_tables(name):
     option = inspect.signature(datasets._generator(name).generate).parameters["planted"]
     assert option.default is True  # the shipped data is the planted data (byte-identical)
@@ -233,3 +233,28 @@ def test_trailfinders_without_rhythms_the_next_gap_ignores_the_customer():
             assert with_age > 0.4 and with_gap > 0.4
         else:
             assert abs(with_age) < 0.08 and abs(with_gap) < 0.08
+
+
+# ------------------------------------------------------------------------------- annapops
+def test_annapops_without_slowdown_long_time_customers_keep_their_pace():
+    current, baseline = pd.Timestamp("2020-07-01"), pd.Timestamp("2017-07-01")
+    for planted in (True, False):
+        tables = generated("annapops", planted, scale=0.5)
+        web = tables["web_orders"].query("status == 'paid'")
+        shop = tables["shop_payments"].dropna(subset=["customer_id"]).query("amount > 0")
+        purchases = pd.concat([
+            pd.DataFrame({"customer_id": web["customer_id"], "when": pd.to_datetime(
+                web["ordered_at"], format="%Y-%m-%d %H:%M:%S")}),
+            pd.DataFrame({"customer_id": shop["customer_id"], "when": pd.to_datetime(
+                shop["paid_at"], format="%d/%m/%Y %H:%M")})])
+        customers = tables["customers"]
+        long_time = customers.loc[pd.to_datetime(customers["created_on"]) < baseline,
+                                  "customer_id"]
+        theirs = purchases[purchases["customer_id"].isin(long_time)]
+        per_month_now = (theirs["when"] >= current).sum() / 12
+        per_month_before = theirs["when"].between(baseline, current, inclusive="left").sum() / 36
+        pace = per_month_now / per_month_before  # 1: the same pace as in the three years before
+        if planted:  # children outgrow the clothes: long-time customers slow down
+            assert pace < 0.8
+        else:
+            assert abs(pace - 1) < 0.05
