@@ -26,8 +26,7 @@ def generated(name: str, planted: bool, scale: float = 1.0) -> dict[str, pd.Data
     return datasets.generate(name, seed=SEED, scale=scale, planted=planted)
 
 
-@pytest.mark.parametrize("name", ["kinnarps", "trailfinders", "costa", "wine", "earnieland",
-                                  "annapops", "energy", "returns"])
+@pytest.mark.parametrize("name", list(datasets.list_datasets().index))
 def test_planted_true_is_the_default_and_false_keeps_the_tables(name):
     option = inspect.signature(datasets._generator(name).generate).parameters["planted"]
     assert option.default is True  # the shipped data is the planted data (byte-identical)
@@ -258,3 +257,32 @@ def test_annapops_without_slowdown_long_time_customers_keep_their_pace():
             assert pace < 0.8
         else:
             assert abs(pace - 1) < 0.05
+
+
+# --------------------------------------------------------------------------------- odisee
+_SECTIONS = {"personeelsplatform": "staff", "opleiding-naast-je-werk": "lateral",
+             "infodagen|opleidingen/bachelor|inschrijven|campussen|studiekeuze|individueel"
+             "|openlesdagen": "student"}
+
+
+def _one_section_share(views: pd.DataFrame) -> float:
+    """The share of profiles with two or more persona pages whose pages are all one persona's."""
+    per_profile = views.groupby("profile_id")["section"].agg(["nunique", "size"])
+    return per_profile.loc[per_profile["size"] >= 2, "nunique"].eq(1).mean()
+
+
+def test_odisee_without_personas_a_visitors_pages_are_a_random_mix():
+    for planted in (True, False):
+        events = generated("odisee", planted, scale=0.5)["events"].query("event_type == 'view'")
+        section = pd.Series(np.nan, index=events.index, dtype=object)
+        for pattern, persona in _SECTIONS.items():
+            section = section.mask(events["full_path"].str.contains(pattern), persona)
+        views = events.assign(section=section).dropna(subset=["section"])
+        views = views[views.groupby("profile_id")["section"].transform("size") < 50]  # crawlers
+        share = _one_section_share(views)
+        chance = _one_section_share(views.assign(  # the same views, persona broken by hand
+            section=np.random.default_rng(0).permutation(views["section"].to_numpy())))
+        if planted:
+            assert share > chance + 0.3
+        else:
+            assert abs(share - chance) < 0.04
