@@ -30,8 +30,9 @@ notebook runs on other customers: ``AIMKIT_SEED=7 pytest notebooks/cases``.
   (e.g. a Belgian Excel export with ``;`` and decimal commas);
 - ``generate(seed, scale, **options) -> dict[str, DataFrame]``: the tables, with dates already
   written as the source system exports them (text), so that reading them back is real work.
-  Options a generator accepts (e.g. a future ``planted=False`` that leaves out the structure the
-  case should find) are passed on by :func:`generate`; an option it does not know is an error.
+  Every generator takes ``planted=True``; ``planted=False`` leaves out the hidden structure the
+  case should find (its module docstring says what), with the same tables and flaws. Options
+  are passed on by :func:`generate`; an option a generator does not know is an error.
 
 Every public module in this package must define ``CASE``; private helpers start with ``_``.
 """
