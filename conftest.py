@@ -11,15 +11,21 @@ This plugin adds, for every notebook collected by nbval:
   skips them for a quick loop).
 
 That exercises ship unanswered (``= None``) is checked statically by tests/test_exercises.py.
+Hypothesis keeps its example database in the system's temp folder, not in the repository.
 """
 
 import os
+import tempfile
+from pathlib import Path
 
 import pytest
 from nbval.plugin import IPyNbCell
 from notebook_files import exercise_solutions
 
 from aimkit.exercises import STRICT
+
+os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY",
+                      str(Path(tempfile.gettempdir()) / "start2aim-hypothesis"))
 
 
 def pytest_collection_modifyitems(items):
