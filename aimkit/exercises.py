@@ -17,6 +17,8 @@ Not answered yet: replace `None` above with your answer and run both cells.
 Correct!
 >>> check(5, lambda a: a == 4, hint="Count again.")
 Not quite. Count again.
+
+Used in: every lesson notebook.
 """
 
 import os

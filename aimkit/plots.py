@@ -10,6 +10,10 @@ Examples
 >>> fig = plots.radar(pd.DataFrame({"a": [1, 3], "b": [2, 4], "c": [5, 1]}, index=["x", "y"]))
 >>> len(fig.axes)
 1
+
+Used in: notebooks/cases/10_kinnarps_b2b_clustering.ipynb,
+notebooks/cases/14_annapops_rfmt_behaviour.ipynb and
+notebooks/cases/16_earnieland_reactivation.ipynb.
 """
 
 from __future__ import annotations

@@ -20,6 +20,9 @@ A generator module defines:
   (e.g. a Belgian Excel export with ``;`` and decimal commas);
 - ``generate(seed, scale) -> dict[str, DataFrame]``: the tables, with dates already written
   as the source system exports them (text), so that reading them back is real work.
+
+Used in: every case notebook, notebooks/00_start_here.ipynb, notebooks/01_ai_and_marketing.ipynb and
+notebooks/05_aim4_analysis_toolbox.ipynb.
 """
 
 from __future__ import annotations
