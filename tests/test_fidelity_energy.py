@@ -5,11 +5,13 @@ Notebook 17 asserts the churn, acceptance and policy targets of docs/fidelity.md
 """
 
 import numpy as np
+import pytest
 
 from aimkit import datasets
 from aimkit.datasets import energy
 
 
+@pytest.mark.slow
 def test_generator_scales_linearly_towards_400000_customers():
     assert energy.N_CUSTOMERS * 160 == 400_000  # the scale benchmarks/energy.py runs
     tables = energy.generate(scale=8)
