@@ -26,8 +26,8 @@ customer_id
 a                  1          2      15.0      10
 b                  6          1       7.5       6
 
-Used in: notebooks/05_aim4_analysis_toolbox.ipynb,
-notebooks/cases/14_annapops_rfmt_behaviour.ipynb, notebooks/cases/16_earnieland_reactivation.ipynb
+Used in: notebooks/05_aim4_analysis_toolbox.ipynb, notebooks/cases/14_annapops_rfmt_behaviour.ipynb
+and notebooks/cases/16_earnieland_reactivation.ipynb.
 """
 
 from __future__ import annotations

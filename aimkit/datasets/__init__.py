@@ -35,6 +35,9 @@ notebook runs on other customers: ``AIMKIT_SEED=7 pytest notebooks/cases``.
   are passed on by :func:`generate`; an option a generator does not know is an error.
 
 Every public module in this package must define ``CASE``; private helpers start with ``_``.
+
+Used in: every case notebook, notebooks/00_start_here.ipynb, notebooks/01_ai_and_marketing.ipynb and
+notebooks/05_aim4_analysis_toolbox.ipynb.
 """
 
 from __future__ import annotations

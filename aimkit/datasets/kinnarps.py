@@ -34,7 +34,8 @@ Examples
 >>> sorted(tables)
 ['crm_contacts', 'crm_customers', 'erp_orders']
 
-Used in: notebooks/cases/10_kinnarps_b2b_clustering.ipynb
+Used in: notebooks/00_start_here.ipynb, notebooks/05_aim4_analysis_toolbox.ipynb and
+notebooks/cases/10_kinnarps_b2b_clustering.ipynb.
 """
 
 from __future__ import annotations
