@@ -27,7 +27,6 @@ Used in: notebooks/00_start_here.ipynb, notebooks/apps/segment_explorer.ipynb an
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import hmac
 import io as _stdio
@@ -48,6 +47,9 @@ from aimkit import i18n
 MAX_BYTES = 50 * 1024 * 1024
 """Largest file :func:`read_table` accepts by default (50 MB)."""
 
+MAX_COLUMNS = 5_000
+"""Widest file :func:`read_table` accepts (columns in the header)."""
+
 MISSING = frozenset({"", "NA", "N/A", "n/a", "NULL", "null", "#N/A", "NaN", "nan"})
 """Cell texts read as an empty (missing) value."""
 
@@ -58,18 +60,24 @@ _ISO_DATE = (r"(?P<y1>\d{4})(?P<isep>[-/])(?P<m1>\d{1,2})(?P=isep)(?P<d1>\d{1,2}
              r"(?:[ T](?P<H1>\d{1,2}):(?P<M1>\d{2})(?::(?P<S1>\d{2})(?:\.\d+)?)?Z?)?")
 _DAY_FIRST = (r"(?P<d2>\d{1,2})(?P<sep>[/.\-])(?P<m2>\d{1,2})(?P=sep)(?P<y2>\d{4})"
               r"(?: (?P<H2>\d{1,2}):(?P<M2>\d{2})(?::(?P<S2>\d{2}))?)?")
+_COMPACT_DATE = r"(?P<y3>(?:19|20)\d{2})(?P<m3>\d{2})(?P<d3>\d{2})"
 DATE_PATTERN = re.compile(rf"^(?:{_ISO_DATE}|{_DAY_FIRST})$")
+"""Date texts a column is sniffed as dates by: yyyy-mm-dd, dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy."""
+_ANY_DATE = re.compile(rf"^(?:{_ISO_DATE}|{_DAY_FIRST}|{_COMPACT_DATE})$")
 
+_AMOUNT = (r"^(?P<open>\()?(?P<sign>[-+\u2212])?(?P<int>[1-9]\d{{0,2}}(?P<group>[{groups}])\d{{3}}"
+           r"(?:(?P=group)\d{{3}})*|\d+)?(?:{point}(?P<frac>\d+))?{exponent}"
+           r"(?P<trail>-)?(?P<close>\))?$")
 _NUMBER = {
-    # decimal comma: 1.234,56  1234,56  -12  1 234,5
-    ",": re.compile(r"^[+-]?(?:\d{1,3}(?:[. ]\d{3})+|\d+)(?:,\d+)?$|^[+-]?,\d+$"),
+    # decimal comma: 1.234,56  1234,56  -12  1 234,5  12,50-  (12,50)  −12
+    ",": re.compile(_AMOUNT.format(groups=". \u00a0\u202f'", point=",", exponent="")),
     # decimal point: 1,234.56  1234.56  -12  1.5e3
-    ".": re.compile(r"^[+-]?(?:\d{1,3}(?:[, ]\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?$"
-                    r"|^[+-]?\.\d+$"),
+    ".": re.compile(_AMOUNT.format(groups=", \u00a0\u202f'", point=r"\.",
+                                   exponent=r"(?P<exp>[eE][+-]?\d+)?")),
 }
-_LEADING_ZERO = re.compile(r"^[+-]?0\d")
 _CURRENCY = re.compile(r"^(?:€|EUR)\s*|\s*(?:€|EUR)$")
-_SPACES = re.compile(r"[\s\u00a0\u202f]")
+_QUOTED = re.compile(r'"[^"]*"')
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -239,8 +247,17 @@ TRANSACTIONS = Schema(
 
 # ----------------------------------------------------------------------------- reading
 
+class DataWarning(UserWarning):
+    """A file was read, but something in it deserves a look (e.g. a byte that is not UTF-8).
+
+    The same notes are in ``frame.attrs["notes"]`` as :class:`Problem` objects, which the
+    apps show in Dutch.
+    """
+
+
 def read_table(source, schema: Schema | None = None, *, columns: Mapping[str, str] | None = None,
-               name: str | None = None, max_bytes: int = MAX_BYTES) -> pd.DataFrame:
+               name: str | None = None, max_bytes: int = MAX_BYTES,
+               decimal: str | None = None) -> pd.DataFrame:
     """Read a CSV export, sniffing its dialect, and optionally check it against a schema.
 
     Parameters
@@ -255,12 +272,21 @@ def read_table(source, schema: Schema | None = None, *, columns: Mapping[str, st
         The file name to use in messages (default: the path's name or "uploaded file").
     max_bytes : int
         Larger files are refused with a clear message.
+    decimal : {",", "."}, optional
+        The decimal mark, when the file itself cannot tell: a file whose numbers are all
+        written like ``1.250`` (one thousand two hundred fifty, or one and a quarter?) is
+        refused with a message asking for it. By default the file decides: a value such as
+        ``12,50`` or ``1.234,56`` can be read one way only.
 
     Returns
     -------
     DataFrame
         Numbers as float64/int64 (Int64 with gaps), dates as datetime64, the rest as text;
-        empty cells as missing. ``frame.attrs["read_as"]`` says how the file was read.
+        empty cells as missing. ``frame.attrs["read_as"]`` says how the file was read
+        (decimal ``None``: no number in the file needed one). ``frame.attrs["notes"]``
+        lists :class:`Problem` objects worth a look that did not stop the reading (a byte
+        that is not UTF-8 in a UTF-8 file: read as the cp1252 character, with its row and
+        column); each is also issued as a :class:`DataWarning`.
 
     Raises
     ------
@@ -273,52 +299,83 @@ def read_table(source, schema: Schema | None = None, *, columns: Mapping[str, st
     >>> frame = read_table(belgian, name="export.csv")
     >>> frame["Bedrag"].iloc[0], frame.attrs["read_as"]["separator"]
     (np.float64(1250.75), ';')
+    >>> read_table(b"product;prijs\\nA;1.250\\n", name="prijzen.csv")
+    Traceback (most recent call last):
+    ...
+    aimkit.io.DataError: prijzen.csv, column 'prijs': reads as a different number with a \
+decimal comma (1.250 = 1250) than with a decimal point (1.250 = 1.25); say which with \
+decimal="," or decimal="." (row 2)
+    >>> float(read_table(b"product;prijs\\nA;1.250\\n", decimal=",")["prijs"].iloc[0])
+    1250.0
     """
+    if decimal not in (None, ",", "."):
+        raise ValueError(f'decimal must be "," or ".", not {decimal!r}')
     data, label = _read_bytes(source, name, max_bytes)
-    text, encoding = _decode(data, label)
-    separator = _sniff_separator(text)
+    text, encoding, strays = _decode(data, label)
+    del data
+    text, separator = _excel_separator_line(text)
+    separator = separator or _sniff_separator(text)
+    notes = _stray_notes(text, strays, separator, label)
     raw, rows = _parse(text, separator, label)
+    del text
     if columns:
-        raw = raw.rename(columns=dict(columns))
+        raw = _rename(raw, columns, label)
     if schema is not None:
         raw = _match_schema_names(raw, schema, label)
-    cells = {col: _cells(raw[col]) for col in raw.columns}
-    decimal = _file_decimal(cells, separator)
+    specs = {c.name: c for c in schema.columns} if schema else {}
+    cells = {col: _cells(values) for col, values in raw.items()}
+    del raw
+    readings = {col: _NumberReadings(cells[col].texts) for col in cells
+                if specs.get(col, Column(col, "number")).kind in ("integer", "number")}
+    file_decimal = decimal or _file_decimal(readings.values())
     problems: list[Problem] = []
     typed = {}
-    schema_columns = {c.name: c for c in schema.columns} if schema else {}
-    for col in raw.columns:
-        if col in schema_columns:
-            typed[col], found = _apply_column(raw[col], cells[col], schema_columns[col],
-                                              decimal, rows, label)
+    for col, col_cells in cells.items():
+        reading = readings.get(col)
+        column_decimal = decimal or (reading.decimal if reading else None) or file_decimal
+        if reading is not None and column_decimal is None and reading.ambiguous.any():
+            problems.append(_ambiguous(reading, col_cells, rows, col, label))
+            column_decimal = ","
+        if col in specs:
+            typed[col], found = _apply_column(col_cells, specs[col], reading, column_decimal,
+                                              rows, label)
             problems.extend(found)
         else:
-            typed[col] = _sniff_column(raw[col], cells[col], decimal)
-    frame = pd.DataFrame(typed, index=pd.RangeIndex(len(raw)))
+            typed[col] = _sniff_column(col_cells, reading, column_decimal)
+    frame = pd.DataFrame(typed, index=pd.RangeIndex(len(rows)))
     if schema is not None:
         problems.extend(_check_keys(frame, schema, rows, label))
     if problems:
         raise DataError(problems)
     frame.attrs["read_as"] = {"file": label, "encoding": encoding, "separator": separator,
-                              "decimal": decimal}
+                              "decimal": file_decimal}
+    frame.attrs["notes"] = notes
+    for note in notes:
+        warnings.warn(DataWarning(str(note)), stacklevel=2)
     return frame
 
 
 def _read_bytes(source, name: str | None, max_bytes: int) -> tuple[bytes, str]:
     if isinstance(source, (str, os.PathLike)):
-        path = Path(source)
-        label = name or path.name
-        if not path.is_file():
-            raise DataError([Problem.of(label, None, "not_found" if not path.exists()
-                                        else "folder")])
-        size = path.stat().st_size
-        _check_size(size, max_bytes, label)
-        data = path.read_bytes()
+        label = name or (Path(source).name[:80] or str(source)[:80])
+        try:
+            path = Path(source)
+            if path.is_dir():
+                raise DataError([Problem.of(label, None, "folder")])
+            if not path.exists():
+                raise DataError([Problem.of(label, None, "not_found")])
+            _check_size(path.stat().st_size, max_bytes, label)
+            data = path.read_bytes()
+        except (OSError, ValueError) as error:  # name too long, no permission, NUL in path
+            if isinstance(error, DataError):
+                raise
+            reason = getattr(error, "strerror", None) or str(error)
+            raise DataError([Problem.of(label, None, "unreadable", reason=reason)]) from None
     elif isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
         label = name or "uploaded file"
     elif hasattr(source, "read"):
-        data = source.read()
+        data = source.read(max_bytes + 1)
         label = name or Path(str(getattr(source, "name", "uploaded file"))).name
         if isinstance(data, str):
             data = data.encode("utf-8")
@@ -335,9 +392,12 @@ def _check_size(size: int, max_bytes: int, label: str) -> None:
                                     limit=f"{max_bytes / 1e6:.0f}")])
 
 
+_BOM = b"\xef\xbb\xbf"
 _SIGNATURES = {b"PK\x03\x04": "xlsx", b"\xd0\xcf\x11\xe0": "xls", b"%PDF": "pdf",
-               b"\x89PNG": "png", b"\xff\xd8\xff": "jpeg", b"\x1f\x8b": "gzip"}
-"""The first bytes of files that are no CSV export, and their problem's key."""
+               b"\x89PNG": "png", b"\xff\xd8\xff": "jpeg", b"\x1f\x8b": "gzip",
+               _BOM + _BOM: "double_bom", b"\xff\xfe\x00\x00": "utf32",
+               b"\x00\x00\xfe\xff": "utf32"}
+"""The first bytes of files that are no CSV export we read, and their problem's key."""
 
 
 def _check_content(data: bytes, label: str) -> None:
@@ -347,39 +407,106 @@ def _check_content(data: bytes, label: str) -> None:
         if data.startswith(signature):
             raise DataError([Problem.of(label, None, key)])
     head = data[:8192]
-    if not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        controls = sum(1 for b in head if b < 32 and b not in (9, 10, 13))
-        if b"\x00" in head or controls > len(head) * 0.05:
-            raise DataError([Problem.of(label, None, "binary")])
+    if _utf16_without_bom(head) or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return
+    if head[1:4:1] == b"\x00\x00\x00" or head[:3] == b"\x00\x00\x00":
+        raise DataError([Problem.of(label, None, "utf32")])
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 13))
+    if b"\x00" in head or controls > len(head) * 0.05:
+        raise DataError([Problem.of(label, None, "binary")])
 
 
-def _decode(data: bytes, label: str) -> tuple[str, str]:
-    if data.startswith(b"\xef\xbb\xbf"):
-        encoding = "utf-8-sig"
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding = "utf-16"
-    else:
+def _utf16_without_bom(head: bytes) -> str | None:
+    """"utf-16-le"/"-be" when every other byte is zero, as in text saved as UTF-16."""
+    if len(head) < 4 or len(head) % 2:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) > 0.9 * len(odd) and not even.count(0):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and not odd.count(0):
+        return "utf-16-be"
+    return None
+
+
+def _decode(data: bytes, label: str) -> tuple[str, str, list[int]]:
+    """The text, its encoding and where bytes that are not UTF-8 sat in a UTF-8 file."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(data[:8192]):
+        encoding = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else \
+            _utf16_without_bom(data[:8192])
         try:
-            data.decode("utf-8")
-            encoding = "utf-8"
-        except UnicodeDecodeError:
-            encoding = "cp1252"
+            text = data.decode(encoding)
+        except UnicodeDecodeError as error:
+            raise DataError([Problem.of(label, None, "broken_utf16",
+                                        position=error.start)]) from None
+        return _not_blank(text.lstrip("\ufeff"), label), encoding, []
+    encoding = "utf-8-sig" if data.startswith(_BOM) else "utf-8"
     try:
-        text = data.decode(encoding)
+        return _not_blank(data.decode(encoding), label), encoding, []
     except UnicodeDecodeError:
-        encoding = "latin-1"  # decodes any byte; cp1252 has five undefined bytes
-        text = data.decode(encoding)
+        pass
+    text = data.decode(encoding, errors="surrogateescape")  # a bad byte becomes U+DC80-DCFF
+    strays = [m.start() for m in _STRAY.finditer(text)]
+    multibyte = len(data) - len(text) - (3 if encoding == "utf-8-sig" else 0)
+    if multibyte >= len(strays):  # mostly UTF-8: keep it, read the odd byte as cp1252
+        text = _STRAY.sub(lambda m: _cp1252(ord(m.group()) - 0xDC00), text)
+        return _not_blank(text, label), encoding, strays
+    try:
+        text, encoding = data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        text, encoding = data.decode("latin-1"), "latin-1"  # cp1252 leaves five bytes undefined
+    return _not_blank(text, label), encoding, []
+
+
+_STRAY = re.compile("[\udc80-\udcff]")
+
+
+def _cp1252(byte: int) -> str:
+    return bytes([byte]).decode("cp1252", errors="ignore") or bytes([byte]).decode("latin-1")
+
+
+def _not_blank(text: str, label: str) -> str:
     if not text.strip():
         raise DataError([Problem.of(label, None, "blank")])
-    return text, encoding
+    return text
+
+
+_SEP_LINE = re.compile(r'^"?sep=(.)"?[ \t]*(?:\r\n|\r|\n)', re.IGNORECASE)
+
+
+def _excel_separator_line(text: str) -> tuple[str, str | None]:
+    """Drop leading blank lines and Excel's ``sep=;`` line; return the separator it names."""
+    if text[:1] in ("\r", "\n"):
+        text = text.lstrip("\r\n")
+    line = _SEP_LINE.match(text[:16])
+    if line is None:
+        return text, None
+    return text[line.end():].lstrip("\r\n"), line.group(1)
+
+
+def _record_widths(text: str, separator: str) -> list[int]:
+    """Fields per record (a quoted newline does not end a record); 0 for a blank record."""
+    records = _LINE_END.split(_QUOTED.sub('""', text))
+    return [r.count(separator) + 1 if r.strip() else 0 for r in records]
+
+
+def _sample(text: str, size: int = 65536) -> str:
+    """The first records of ``text`` (at least the header, however long)."""
+    if len(text) <= size:
+        return text
+    ends = [text.rfind(end, 0, size) for end in ("\n", "\r")]
+    end = max(ends)
+    if end <= 0:
+        found = _LINE_END.search(text)
+        end = found.start() if found else len(text)
+    return text[:end]
 
 
 def _sniff_separator(text: str) -> str:
     """Pick the separator that splits the header and the first lines into the same width."""
-    sample = "\n".join(text.lstrip("\r\n").splitlines()[:50])
+    sample = _sample(text)
     best, best_score = ",", (0.0, 0)
     for sep in SEPARATORS:
-        widths = [len(r) for r in csv.reader(_stdio.StringIO(sample), delimiter=sep) if r]
+        widths = [w for w in _record_widths(sample, sep)[:51] if w]
         if not widths or widths[0] < 2:
             continue
         consistent = sum(w == widths[0] for w in widths) / len(widths)
@@ -389,26 +516,46 @@ def _sniff_separator(text: str) -> str:
     return best
 
 
+def _stray_notes(text: str, strays: list[int], separator: str, label: str) -> list[Problem]:
+    """Where in the table each byte that was not UTF-8 sits: one note per column."""
+    if not strays:
+        return []
+    header = _LINE_END.split(_sample(text, 4096), maxsplit=1)[0].split(separator)
+    found: dict[str, list[int]] = {}
+    for offset in strays:
+        before = _QUOTED.sub("", text[:offset])
+        if before.count('"') % 2:  # inside a quoted value
+            before = before[:before.rfind('"')]
+        lines = _LINE_END.split(before)
+        column = lines[-1].count(separator)
+        name = header[column].strip('" ') if column < len(header) else f"{column + 1}"
+        found.setdefault(name, []).append(len(lines))
+    return [Problem.of(label, column, "stray_byte", rows[:SHOW_ROWS], len(rows))
+            for column, rows in found.items()]
+
+
 def _parse(text: str, separator: str, label: str) -> tuple[pd.DataFrame, np.ndarray]:
     """Split into text cells; return the cells and each row's spreadsheet number."""
-    text = text.lstrip("\r\n")
-    header = next(csv.reader(_stdio.StringIO(text), delimiter=separator))
-    names = [h.strip() for h in header]
+    try:
+        raw = pd.read_csv(_stdio.StringIO(text), sep=separator, header=None, dtype=object,
+                          na_filter=False, skip_blank_lines=False, index_col=False,
+                          engine="c", low_memory=False)
+    except pd.errors.ParserError as error:
+        raise DataError([_parser_problem(str(error), text, separator, label)]) from None
+    names = [str(h).strip() for h in raw.iloc[0]]
+    if len(names) > MAX_COLUMNS:
+        raise DataError([Problem.of(label, None, "too_wide", width=len(names),
+                                    limit=MAX_COLUMNS)])
     _check_header(names, label)
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", pd.errors.ParserWarning)  # rows wider than the header
-        try:
-            raw = pd.read_csv(_stdio.StringIO(text), sep=separator, dtype=str, na_filter=False,
-                              skip_blank_lines=False, header=0, index_col=False, engine="c")
-        except (pd.errors.ParserError, pd.errors.ParserWarning):
-            raise DataError([_ragged_rows(text, separator, len(names), label)]) from None
+    raw = raw.iloc[1:]
     raw.columns = names
     rows = np.arange(len(raw)) + 2
-    blank = np.logical_and.reduce([_blank(raw[col]) for col in raw.columns])
-    raw, rows = raw.loc[~blank].reset_index(drop=True), rows[~blank]
+    blank = np.logical_and.reduce([_blank(raw[col].to_numpy()) for col in raw.columns])
+    if blank.any():
+        raw, rows = raw.loc[~blank], rows[~blank]
     unnamed = [c for c in raw.columns if c.startswith("\0unnamed")]
     for col in unnamed:
-        if not _blank(raw[col]).all():
+        if not _blank(raw[col].to_numpy()).all():
             position = list(raw.columns).index(col) + 1
             raise DataError([Problem.of(label, None, "unnamed_column", position=position)])
     raw = raw.drop(columns=unnamed)
@@ -417,8 +564,29 @@ def _parse(text: str, separator: str, label: str) -> tuple[pd.DataFrame, np.ndar
     return raw, rows
 
 
+_PARSER_ERRORS = {
+    "ragged": re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)"),
+    "unclosed_quote": re.compile(r"EOF inside string starting at row (\d+)"),
+}
+
+
+def _parser_problem(message: str, text: str, separator: str, label: str) -> Problem:
+    """Turn pandas' parser error into a Problem a user can act on."""
+    ragged = _PARSER_ERRORS["ragged"].search(message)
+    if ragged:
+        widths = _record_widths(text, separator)
+        bad = [row for row, width in enumerate(widths, start=1) if width > widths[0]]
+        bad = bad or [int(ragged.group(2))]
+        return Problem.of(label, None, "ragged", bad[:SHOW_ROWS], len(bad), width=widths[0])
+    unclosed = _PARSER_ERRORS["unclosed_quote"].search(message)
+    if unclosed:
+        return Problem.of(label, None, "unclosed_quote", (int(unclosed.group(1)) + 1,), 1)
+    return Problem.of(label, None, "unreadable", reason=message.split(":")[-1].strip())
+
+
 def _check_header(names: list[str], label: str) -> None:
     seen: dict[str, int] = {}
+    similar: dict[str, int] = {}
     for position, name in enumerate(names, start=1):
         if not name:
             names[position - 1] = f"\0unnamed{position}"
@@ -426,28 +594,28 @@ def _check_header(names: list[str], label: str) -> None:
         if name in seen:
             raise DataError([Problem.of(label, name, "twice_in_header", (1,), 1,
                                         first=seen[name], second=position)])
-        seen[name] = position
+        first = similar.get(_normal(name))
+        if first is not None:
+            raise DataError([Problem.of(label, name, "similar_in_header", (1,), 1,
+                                        first=first, second=position, other=names[first - 1])])
+        seen[name] = similar[_normal(name)] = position
 
 
-def _ragged_rows(text: str, separator: str, width: int, label: str) -> Problem:
-    bad = [number for number, row in enumerate(csv.reader(_stdio.StringIO(text),
-                                                          delimiter=separator), start=1)
-           if number > 1 and len(row) > width]
-    return Problem.of(label, None, "ragged", bad[:SHOW_ROWS], len(bad), width=width)
-
-
-def _file_decimal(cells: dict[str, _Cells], separator: str) -> str:
-    """Decimal comma when more columns read as numbers only that way (else `;` files decide)."""
-    comma_only = dot_only = 0
-    for col in cells.values():
-        if not col.texts:
-            continue
-        comma, dot = _all_numbers(col.texts, ","), _all_numbers(col.texts, ".")
-        comma_only += comma and not dot
-        dot_only += dot and not comma
-    if comma_only != dot_only:
-        return "," if comma_only > dot_only else "."
-    return "," if separator == ";" else "."
+def _rename(raw: pd.DataFrame, columns: Mapping[str, str], label: str) -> pd.DataFrame:
+    """Rename file columns; refuse a mapping that names no column or makes one twice."""
+    have = ", ".join(raw.columns)
+    unknown = [old for old in columns if old not in raw.columns]
+    if unknown:
+        raise DataError([Problem.of(label, old, "rename_unknown", have=have)
+                         for old in unknown])
+    names = [columns.get(c, c) for c in raw.columns]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise DataError([Problem.of(label, n, "rename_twice",
+                                    sources=", ".join(repr(c) for c in raw.columns
+                                                      if columns.get(c, c) == n))
+                         for n in twice])
+    return raw.set_axis(names, axis="columns")
 
 
 @dataclass(frozen=True)
@@ -459,7 +627,7 @@ class _Cells:
     """
 
     codes: np.ndarray
-    texts: list[str]
+    texts: np.ndarray
 
     @property
     def missing(self) -> np.ndarray:
@@ -472,87 +640,131 @@ class _Cells:
 
 
 def _cells(column: pd.Series) -> _Cells:
-    codes, uniques = pd.factorize(column)
-    remap, texts, seen = np.empty(len(uniques), dtype=np.int64), [], {}
-    for i, value in enumerate(uniques):
-        text = str(value).strip()
-        if text in MISSING:
-            remap[i] = -1
-        else:
-            remap[i] = seen.setdefault(text, len(texts))
-            if remap[i] == len(texts):
-                texts.append(text)
-    codes = np.where(codes >= 0, np.append(remap, -1)[codes], -1)
-    return _Cells(codes, texts)
+    values = column.to_numpy(dtype=object)
+    codes, uniques = pd.factorize(values)
+    stripped = np.array([str(u).strip() for u in uniques] + [""], dtype=object)
+    inner, texts = pd.factorize(stripped)  # "a" and "a " are one text
+    absent = np.array([t in MISSING for t in texts], dtype=bool)
+    position = np.cumsum(~absent) - 1
+    position[absent] = -1
+    return _Cells(position[inner][codes], texts[~absent])
 
 
-def _blank(column: pd.Series) -> np.ndarray:
-    codes, uniques = pd.factorize(column)
+def _blank(values: np.ndarray) -> np.ndarray:
+    codes, uniques = pd.factorize(values)
     return np.array([not str(u).strip() for u in uniques] + [True], dtype=bool)[codes]
 
 
-def _number_text(text: str) -> str:
-    return _CURRENCY.sub("", text)
+def _amount(text: str, decimal: str) -> float | None:
+    """The number a text stands for with this decimal mark, or None."""
+    if text.isascii() and text.isdigit():  # the common case, without a regex
+        return float(text) if text[0] != "0" or len(text) == 1 else None
+    match = _NUMBER[decimal].match(_CURRENCY.sub("", text))
+    if match is None:
+        return None
+    g = match.groupdict()
+    digits = g["int"] or ""
+    if (not digits and not g["frac"]) or (digits[:1] == "0" and len(digits) > 1 and
+                                          digits[1].isdigit()):
+        return None  # 0470123456 is a phone number, 012 a code
+    if bool(g["open"]) != bool(g["close"]) or sum(map(bool, (g["open"], g["sign"],
+                                                               g["trail"]))) > 1:
+        return None
+    if g.get("exp") and g["group"]:
+        return None
+    if g["group"]:
+        digits = digits.replace(g["group"], "")
+    value = float(f"{digits or 0}.{g['frac'] or 0}{g.get('exp') or ''}")
+    if not np.isfinite(value):
+        return None  # 1e999
+    negative = g["open"] or g["trail"] or g["sign"] in ("-", "\u2212")
+    return -value if negative else value
 
 
-def _is_number(text: str, decimal: str) -> bool:
-    text = _number_text(text)
-    return bool(_NUMBER[decimal].match(text)) and not _LEADING_ZERO.match(text)
+class _NumberReadings:
+    """The texts of a column read as numbers with a decimal comma and with a decimal point."""
+
+    def __init__(self, texts: np.ndarray):
+        self.values = {}
+        self.ok = {}
+        for mark in (",", "."):
+            numbers = [_amount(t, mark) for t in texts]
+            self.ok[mark] = np.array([n is not None for n in numbers], dtype=bool)
+            self.values[mark] = np.array([np.nan if n is None else n for n in numbers])
+        both = self.ok[","] & self.ok["."]
+        self.ambiguous = both & (self.values[","] != self.values["."])
+
+    @property
+    def decimal(self) -> str | None:
+        """The decimal mark some values of the column can only be read with, if just one."""
+        comma = (self.ok[","] & ~self.ok["."]).any()
+        point = (self.ok["."] & ~self.ok[","]).any()
+        return "," if comma and not point else "." if point and not comma else None
+
+    def all_numbers(self, decimal: str) -> bool:
+        return bool(self.ok[decimal].all())
 
 
-def _all_numbers(texts: list[str], decimal: str) -> bool:
-    return all(_is_number(t, decimal) for t in texts)  # stops at the first text that is not
+def _file_decimal(readings) -> str | None:
+    """The decimal mark of the number columns that can only be read one way, if they agree."""
+    marks = {r.decimal for r in readings if r.decimal and r.all_numbers(r.decimal)}
+    return marks.pop() if len(marks) == 1 else None
 
 
-def _number_values(texts: list[str], decimal: str) -> tuple[np.ndarray, np.ndarray]:
-    """Numbers for the texts (NaN where not a number) and which texts are numbers."""
-    values, ok = np.full(len(texts), np.nan), np.zeros(len(texts), dtype=bool)
-    for i, text in enumerate(texts):
-        if _is_number(text, decimal):
-            text = _SPACES.sub("", _number_text(text))
-            text = text.replace(".", "").replace(",", ".") if decimal == "," else \
-                text.replace(",", "")
-            values[i], ok[i] = float(text), True
-    return values, ok
+def _ambiguous(reading: _NumberReadings, cells: _Cells, rows: np.ndarray, column: str,
+               label: str) -> Problem:
+    first = int(np.flatnonzero(reading.ambiguous)[0])
+    where = rows[np.flatnonzero(cells.spread(reading.ambiguous, False))]
+    text = str(cells.texts[first])
+    return Problem.of(label, column, "ambiguous_decimal", where[:SHOW_ROWS].tolist(),
+                      len(where), text=text, comma=_plain(reading.values[","][first]),
+                      point=_plain(reading.values["."][first]))
 
 
-def _date_values(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+def _plain(number: float) -> str:
+    return f"{number:.15g}"
+
+
+def _date_values(texts, pattern: re.Pattern = DATE_PATTERN) -> tuple[np.ndarray, np.ndarray]:
     """Datetimes for the texts (NaT where not a real date) and which texts are dates."""
     values = np.full(len(texts), np.datetime64("NaT"), dtype="datetime64[us]")
     for i, text in enumerate(texts):
-        match = DATE_PATTERN.match(text)
+        match = pattern.match(text)
         if match is None:
             continue
         g = match.groupdict()
         try:
-            values[i] = datetime(int(g["y1"] or g["y2"]), int(g["m1"] or g["m2"]),
-                                 int(g["d1"] or g["d2"]), int(g["H1"] or g["H2"] or 0),
-                                 int(g["M1"] or g["M2"] or 0), int(g["S1"] or g["S2"] or 0))
+            values[i] = datetime(int(g["y1"] or g["y2"] or g["y3"]),
+                                 int(g["m1"] or g["m2"] or g["m3"]),
+                                 int(g["d1"] or g["d2"] or g["d3"]),
+                                 int(g["H1"] or g["H2"] or 0), int(g["M1"] or g["M2"] or 0),
+                                 int(g["S1"] or g["S2"] or 0))
         except ValueError:  # 31/02/2021, 45-15-1555
             continue
     return values, ~np.isnat(values)
 
 
-def _text_column(cells: _Cells, index: pd.Index) -> pd.Series:
-    texts = np.array(cells.texts + [None], dtype=object)
-    return pd.Series(texts[cells.codes], index=index, dtype="str")
+def _text_column(cells: _Cells) -> pd.Series:
+    texts = np.append(cells.texts, None)
+    return pd.Series(texts[cells.codes], dtype="str")
 
 
 def parse_dates(values: pd.Series) -> pd.Series:
-    """Parse date texts written as yyyy-mm-dd, dd/mm/yyyy, dd-mm-yyyy or dd.mm.yyyy.
+    """Parse date texts written as yyyy-mm-dd, dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy or yyyymmdd.
 
     Day first, as in Belgium; an optional time ``HH:MM[:SS]`` is kept. Anything else,
     including impossible dates such as 31/02/2021, becomes NaT.
 
     Examples
     --------
-    >>> parse_dates(pd.Series(["10/09/1970", "1970-09-10", "45-15-1555", None])).tolist()
-    [Timestamp('1970-09-10 00:00:00'), Timestamp('1970-09-10 00:00:00'), NaT, NaT]
+    >>> parse_dates(pd.Series(["10/09/1970", "1970-09-10", "19700910", "45-15-1555"])).tolist()
+    [Timestamp('1970-09-10 00:00:00'), Timestamp('1970-09-10 00:00:00'), \
+Timestamp('1970-09-10 00:00:00'), NaT]
     """
     if pd.api.types.is_datetime64_any_dtype(values):
         return values
-    cells = _cells(values)
-    dates, _ = _date_values(cells.texts)
+    cells = _cells(values.astype(object).where(values.notna(), ""))
+    dates, _ = _date_values(cells.texts, _ANY_DATE)
     return pd.Series(cells.spread(dates, np.datetime64("NaT")), index=values.index,
                      name=values.name).astype("datetime64[ns]")
 
@@ -560,28 +772,33 @@ def parse_dates(values: pd.Series) -> pd.Series:
 def parse_numbers(values: pd.Series, decimal: str = ",") -> pd.Series:
     """Parse number texts with a decimal comma (``1.234,56``) or point (``1,234.56``).
 
+    Negative amounts may also be written ``12,50-``, ``(12,50)`` or ``−12``; thousands may
+    be grouped with a (non-breaking) space. ``inf``, ``nan`` and overflowing numbers are no
+    numbers.
+
     Examples
     --------
-    >>> parse_numbers(pd.Series(["1.234,56", "-12", "€ 5,5", "twaalf"])).tolist()
-    [1234.56, -12.0, 5.5, nan]
+    >>> parse_numbers(pd.Series(["1.234,56", "-12", "€ 5,5", "(7,25)", "twaalf"])).tolist()
+    [1234.56, -12.0, 5.5, -7.25, nan]
     """
     if pd.api.types.is_numeric_dtype(values):
         return values.astype("float64")
-    cells = _cells(values)
-    numbers, _ = _number_values(cells.texts, decimal)
+    cells = _cells(values.astype(object).where(values.notna(), ""))
+    numbers = np.array([np.nan if n is None else n
+                        for n in (_amount(t, decimal) for t in cells.texts)])
     return pd.Series(cells.spread(numbers, np.nan), index=values.index, name=values.name)
 
 
-def _sniff_column(column: pd.Series, cells: _Cells, decimal: str) -> pd.Series:
+def _sniff_column(cells: _Cells, reading: _NumberReadings | None, decimal: str) -> pd.Series:
     """Type a column from its texts: numbers, dates, else trimmed text."""
-    if cells.texts and _all_numbers(cells.texts, decimal):
-        numbers, _ = _number_values(cells.texts, decimal)
-        return _numeric_column(pd.Series(cells.spread(numbers, np.nan), index=column.index))
-    if cells.texts and all(DATE_PATTERN.match(t) for t in cells.texts):
+    if len(cells.texts) and reading is not None and reading.all_numbers(decimal or ","):
+        numbers = cells.spread(reading.values[decimal or ","], np.nan)
+        return _numeric_column(pd.Series(numbers))
+    if len(cells.texts) and all(DATE_PATTERN.match(t) for t in cells.texts):
         dates, ok = _date_values(cells.texts)
         if ok.all():
-            return pd.Series(cells.spread(dates, np.datetime64("NaT")), index=column.index)
-    return _text_column(cells, column.index)
+            return pd.Series(cells.spread(dates, np.datetime64("NaT")))
+    return _text_column(cells)
 
 
 def _numeric_column(numbers: pd.Series) -> pd.Series:
@@ -592,8 +809,9 @@ def _numeric_column(numbers: pd.Series) -> pd.Series:
     return numbers.astype("float64")
 
 
-def _apply_column(column: pd.Series, cells: _Cells, spec: Column, decimal: str,
-                  rows: np.ndarray, label: str) -> tuple[pd.Series, list[Problem]]:
+def _apply_column(cells: _Cells, spec: Column, reading: _NumberReadings | None,
+                  decimal: str | None, rows: np.ndarray,
+                  label: str) -> tuple[pd.Series, list[Problem]]:
     """Type a schema column and list what breaks its rules."""
     problems = []
     missing = cells.missing
@@ -607,21 +825,22 @@ def _apply_column(column: pd.Series, cells: _Cells, spec: Column, decimal: str,
     if not spec.nullable:
         report(missing, "empty_cells")
     if spec.kind in ("integer", "number"):
-        per_text, ok = _number_values(cells.texts, decimal)
-        numbers = pd.Series(cells.spread(per_text, np.nan), index=column.index)
+        decimal = decimal or ","
+        numbers = pd.Series(cells.spread(reading.values[decimal], np.nan))
         example = "12,50" if decimal == "," else "12.50"
-        report(~missing & ~cells.spread(ok, True), "not_numbers", example=example)
+        report(~missing & ~cells.spread(reading.ok[decimal], True), "not_numbers",
+               example=example)
         if spec.kind == "integer":
             report((numbers % 1 != 0).to_numpy() & numbers.notna().to_numpy(), "not_whole")
         typed = _numeric_column(numbers) if spec.kind == "integer" else numbers
         bounds = numbers
     elif spec.kind == "date":
-        per_text, ok = _date_values(cells.texts)
+        per_text, ok = _date_values(cells.texts, _ANY_DATE)
         report(~missing & ~cells.spread(ok, True), "not_dates")
-        typed = pd.Series(cells.spread(per_text, np.datetime64("NaT")), index=column.index)
+        typed = pd.Series(cells.spread(per_text, np.datetime64("NaT")))
         bounds = typed
     else:
-        typed = _text_column(cells, column.index)
+        typed = _text_column(cells)
         bounds = typed
     if spec.min is not None:
         low = pd.Timestamp(spec.min) if spec.kind == "date" else spec.min
@@ -671,7 +890,6 @@ def _check_keys(frame: pd.DataFrame, schema: Schema, rows: np.ndarray,
             problems.append(Problem.of(label, " + ".join(key), "key_repeats",
                                        where[:SHOW_ROWS].tolist(), len(where)))
     return problems
-
 
 # ----------------------------------------------------------------------------- exporting
 
