@@ -316,24 +316,24 @@ decimal="," or decimal="." (row 2)
     text, separator = _excel_separator_line(text)
     separator = separator or _sniff_separator(text)
     notes = _stray_notes(text, strays, separator, label)
-    raw, rows = _parse(text, separator, label)
+    cells, rows = _parse(text, separator, label)
     del text
     if columns:
-        raw = _rename(raw, columns, label)
+        cells = _rename(cells, columns, label)
     if schema is not None:
-        raw = _match_schema_names(raw, schema, label)
+        cells = _match_schema_names(cells, schema, label)
     specs = {c.name: c for c in schema.columns} if schema else {}
-    cells = {col: _cells(values) for col, values in raw.items()}
-    del raw
-    readings = {col: _NumberReadings(cells[col].texts) for col in cells
-                if specs.get(col, Column(col, "number")).kind in ("integer", "number")}
+    readings = {col: _NumberReadings(c.texts) for col, c in cells.items()
+                if (specs[col].kind in ("integer", "number") if col in specs
+                    else len(c.texts) and _number_like(c.texts).all())}
     file_decimal = decimal or _file_decimal(readings.values())
     problems: list[Problem] = []
     typed = {}
     for col, col_cells in cells.items():
         reading = readings.get(col)
         column_decimal = decimal or (reading.decimal if reading else None) or file_decimal
-        if reading is not None and column_decimal is None and reading.ambiguous.any():
+        if (reading is not None and column_decimal is None and reading.ambiguous.any()
+                and (col in specs or reading.all_numbers(",") or reading.all_numbers("."))):
             problems.append(_ambiguous(reading, col_cells, rows, col, label))
             column_decimal = ","
         if col in specs:
@@ -458,6 +458,7 @@ def _decode(data: bytes, label: str) -> tuple[str, str, list[int]]:
 
 
 _STRAY = re.compile("[\udc80-\udcff]")
+_VISIBLE = re.compile(r"\S")
 
 
 def _cp1252(byte: int) -> str:
@@ -465,7 +466,7 @@ def _cp1252(byte: int) -> str:
 
 
 def _not_blank(text: str, label: str) -> str:
-    if not text.strip():
+    if _VISIBLE.search(text) is None:
         raise DataError([Problem.of(label, None, "blank")])
     return text
 
@@ -534,8 +535,8 @@ def _stray_notes(text: str, strays: list[int], separator: str, label: str) -> li
             for column, rows in found.items()]
 
 
-def _parse(text: str, separator: str, label: str) -> tuple[pd.DataFrame, np.ndarray]:
-    """Split into text cells; return the cells and each row's spreadsheet number."""
+def _parse(text: str, separator: str, label: str) -> tuple[dict[str, _Cells], np.ndarray]:
+    """Split into cells per column; return them and each row's spreadsheet number."""
     try:
         raw = pd.read_csv(_stdio.StringIO(text), sep=separator, header=None, dtype=object,
                           na_filter=False, skip_blank_lines=False, index_col=False,
@@ -547,21 +548,21 @@ def _parse(text: str, separator: str, label: str) -> tuple[pd.DataFrame, np.ndar
         raise DataError([Problem.of(label, None, "too_wide", width=len(names),
                                     limit=MAX_COLUMNS)])
     _check_header(names, label)
-    raw = raw.iloc[1:]
-    raw.columns = names
-    rows = np.arange(len(raw)) + 2
-    blank = np.logical_and.reduce([_blank(raw[col].to_numpy()) for col in raw.columns])
+    cells = {name: _cells(raw[position].to_numpy()[1:])
+             for position, name in zip(raw.columns, names, strict=True)}
+    del raw
+    rows = np.arange(len(next(iter(cells.values())).codes)) + 2
+    blank = np.logical_and.reduce([c.blank for c in cells.values()])
     if blank.any():
-        raw, rows = raw.loc[~blank], rows[~blank]
-    unnamed = [c for c in raw.columns if c.startswith("\0unnamed")]
-    for col in unnamed:
-        if not _blank(raw[col].to_numpy()).all():
-            position = list(raw.columns).index(col) + 1
-            raise DataError([Problem.of(label, None, "unnamed_column", position=position)])
-    raw = raw.drop(columns=unnamed)
-    if raw.empty:
+        cells = {name: c.take(~blank) for name, c in cells.items()}
+        rows = rows[~blank]
+    for position, name in enumerate(names, start=1):
+        if name.startswith("\0unnamed"):
+            if not cells.pop(name).blank.all():
+                raise DataError([Problem.of(label, None, "unnamed_column", position=position)])
+    if not len(rows) or not cells:
         raise DataError([Problem.of(label, None, "no_rows")])
-    return raw, rows
+    return cells, rows
 
 
 _PARSER_ERRORS = {
@@ -601,29 +602,33 @@ def _check_header(names: list[str], label: str) -> None:
         seen[name] = similar[_normal(name)] = position
 
 
-def _rename(raw: pd.DataFrame, columns: Mapping[str, str], label: str) -> pd.DataFrame:
+def _rename(cells: dict[str, _Cells], columns: Mapping[str, str],
+            label: str) -> dict[str, _Cells]:
     """Rename file columns; refuse a mapping that names no column or makes one twice."""
-    have = ", ".join(raw.columns)
-    unknown = [old for old in columns if old not in raw.columns]
+    unknown = [old for old in columns if old not in cells]
     if unknown:
-        raise DataError([Problem.of(label, old, "rename_unknown", have=have)
+        raise DataError([Problem.of(label, old, "rename_unknown", have=", ".join(cells))
                          for old in unknown])
-    names = [columns.get(c, c) for c in raw.columns]
+    names = [columns.get(c, c) for c in cells]
     twice = sorted({n for n in names if names.count(n) > 1})
     if twice:
         raise DataError([Problem.of(label, n, "rename_twice",
-                                    sources=", ".join(repr(c) for c in raw.columns
+                                    sources=", ".join(repr(c) for c in cells
                                                       if columns.get(c, c) == n))
                          for n in twice])
-    return raw.set_axis(names, axis="columns")
+    return dict(zip(names, cells.values(), strict=True))
+
+
+_TEXT = np.dtypes.StringDType()
 
 
 @dataclass(frozen=True)
 class _Cells:
-    """A column as its distinct trimmed values and, per row, the value's code (-1: missing).
+    """A column as its distinct trimmed values and, per row, the value's code.
 
     Real exports repeat values a lot (dates, codes, amounts), so every test and conversion
-    runs once per distinct value and is spread over the rows with ``codes``.
+    runs once per distinct value and is spread over the rows with ``codes``. Code -1 is a
+    missing value (:data:`MISSING`), -2 an empty cell.
     """
 
     codes: np.ndarray
@@ -633,32 +638,38 @@ class _Cells:
     def missing(self) -> np.ndarray:
         return self.codes < 0
 
+    @property
+    def blank(self) -> np.ndarray:
+        return self.codes == -2
+
+    def take(self, rows: np.ndarray) -> _Cells:
+        return _Cells(self.codes[rows], self.texts)
+
     def spread(self, per_text: np.ndarray, fill) -> np.ndarray:
         """Per-row values from one value per distinct text (``fill`` where missing)."""
-        out = np.append(per_text, np.array([fill], dtype=per_text.dtype))
-        return out[self.codes]  # code -1 takes the appended fill
+        out = np.append(per_text, np.array([fill, fill], dtype=per_text.dtype))
+        return out[self.codes]  # codes -1 and -2 take the appended fills
 
 
-def _cells(column: pd.Series) -> _Cells:
-    values = column.to_numpy(dtype=object)
+def _cells(values: np.ndarray) -> _Cells:
+    """The cells of one column (texts; a short row's missing cells are ``nan``)."""
     codes, uniques = pd.factorize(values)
-    stripped = np.array([str(u).strip() for u in uniques] + [""], dtype=object)
-    inner, texts = pd.factorize(stripped)  # "a" and "a " are one text
-    absent = np.array([t in MISSING for t in texts], dtype=bool)
+    uniques = np.asarray(uniques, dtype=object)
+    as_text = uniques.astype(_TEXT)
+    stripped = np.strings.strip(as_text)
+    if (stripped != as_text).any():  # "a" and "a " are one text
+        inner, uniques = pd.factorize(stripped.astype(object))
+        codes, stripped = np.where(codes >= 0, inner[codes], -1), uniques.astype(_TEXT)
+    empty = stripped == ""
+    absent = empty | np.isin(stripped, np.array(sorted(MISSING), dtype=_TEXT))
     position = np.cumsum(~absent) - 1
     position[absent] = -1
-    return _Cells(position[inner][codes], texts[~absent])
-
-
-def _blank(values: np.ndarray) -> np.ndarray:
-    codes, uniques = pd.factorize(values)
-    return np.array([not str(u).strip() for u in uniques] + [True], dtype=bool)[codes]
+    position[empty] = -2
+    return _Cells(np.append(position, -2)[codes], uniques[~absent])
 
 
 def _amount(text: str, decimal: str) -> float | None:
     """The number a text stands for with this decimal mark, or None."""
-    if text.isascii() and text.isdigit():  # the common case, without a regex
-        return float(text) if text[0] != "0" or len(text) == 1 else None
     match = _NUMBER[decimal].match(_CURRENCY.sub("", text))
     if match is None:
         return None
@@ -681,16 +692,53 @@ def _amount(text: str, decimal: str) -> float | None:
     return -value if negative else value
 
 
+_DIGITS = "0123456789"
+_NUMBER_CHARS = _DIGITS + ".,-+()€ \u00a0\u202f'\u2212eE"
+
+
+def _number_like(texts: np.ndarray) -> np.ndarray:
+    """Which texts hold only characters a number can be written with."""
+    text = np.strings.replace(texts.astype(_TEXT), "EUR", "")
+    return np.strings.lstrip(text, _NUMBER_CHARS) == ""
+
+
+def _numbers(texts: np.ndarray, decimal: str) -> tuple[np.ndarray, np.ndarray]:
+    """The numbers the texts stand for with this decimal mark (NaN if none) and which are.
+
+    Plain numbers (``-1234,5``) are converted all at once; the other texts one at a time
+    with the full grammar of :func:`_amount`, unless a thousands group that is not three
+    digits long already rules them out (``12,50`` with a decimal point).
+    """
+    text = texts.astype(_TEXT)
+    values, ok = np.full(len(text), np.nan), np.zeros(len(text), dtype=bool)
+    negative = np.strings.startswith(text, "-")
+    body = np.where(negative, np.strings.slice(text, 1, None), text)
+    digits = np.strings.replace(body, decimal, "", 1)
+    plain = ((np.strings.str_len(digits) > 0) & (np.strings.strip(digits, _DIGITS) == "")
+             & ~np.strings.endswith(body, decimal)
+             & ~(np.strings.startswith(body, "0") & (np.strings.str_len(body) > 1)
+                 & ~np.strings.startswith(body, "0" + decimal)))
+    number = np.strings.replace(body[plain], decimal, ".").astype(np.float64)
+    values[plain], ok[plain] = np.where(negative[plain], -number, number), True
+    group = "." if decimal == "," else ","
+    _, found, last_group = np.strings.rpartition(body, np.array(group, dtype=_TEXT))
+    group_digits = np.strings.partition(last_group, np.array(decimal, dtype=_TEXT))[0]
+    possible = (~plain & ((found == "") | (np.strings.str_len(group_digits) == 3))
+                & _number_like(texts))
+    for i in np.flatnonzero(possible):
+        number = _amount(texts[i], decimal)
+        if number is not None:
+            values[i], ok[i] = number, True
+    return values, ok
+
+
 class _NumberReadings:
     """The texts of a column read as numbers with a decimal comma and with a decimal point."""
 
     def __init__(self, texts: np.ndarray):
-        self.values = {}
-        self.ok = {}
+        self.values, self.ok = {}, {}
         for mark in (",", "."):
-            numbers = [_amount(t, mark) for t in texts]
-            self.ok[mark] = np.array([n is not None for n in numbers], dtype=bool)
-            self.values[mark] = np.array([np.nan if n is None else n for n in numbers])
+            self.values[mark], self.ok[mark] = _numbers(texts, mark)
         both = self.ok[","] & self.ok["."]
         self.ambiguous = both & (self.values[","] != self.values["."])
 
@@ -745,7 +793,7 @@ def _date_values(texts, pattern: re.Pattern = DATE_PATTERN) -> tuple[np.ndarray,
 
 
 def _text_column(cells: _Cells) -> pd.Series:
-    texts = np.append(cells.texts, None)
+    texts = np.append(cells.texts, [None, None])
     return pd.Series(texts[cells.codes], dtype="str")
 
 
@@ -763,7 +811,7 @@ Timestamp('1970-09-10 00:00:00'), NaT]
     """
     if pd.api.types.is_datetime64_any_dtype(values):
         return values
-    cells = _cells(values.astype(object).where(values.notna(), ""))
+    cells = _cells(values.astype(object).where(values.notna(), "").to_numpy())
     dates, _ = _date_values(cells.texts, _ANY_DATE)
     return pd.Series(cells.spread(dates, np.datetime64("NaT")), index=values.index,
                      name=values.name).astype("datetime64[ns]")
@@ -783,9 +831,8 @@ def parse_numbers(values: pd.Series, decimal: str = ",") -> pd.Series:
     """
     if pd.api.types.is_numeric_dtype(values):
         return values.astype("float64")
-    cells = _cells(values.astype(object).where(values.notna(), ""))
-    numbers = np.array([np.nan if n is None else n
-                        for n in (_amount(t, decimal) for t in cells.texts)])
+    cells = _cells(values.astype(object).where(values.notna(), "").to_numpy())
+    numbers, _ = _numbers(cells.texts, decimal)
     return pd.Series(cells.spread(numbers, np.nan), index=values.index, name=values.name)
 
 
@@ -861,12 +908,13 @@ def _normal(name: str) -> str:
     return re.sub(r"[\s_\-]+", "_", name.strip().lower())
 
 
-def _match_schema_names(raw: pd.DataFrame, schema: Schema, label: str) -> pd.DataFrame:
+def _match_schema_names(cells: dict[str, _Cells], schema: Schema,
+                        label: str) -> dict[str, _Cells]:
     """Rename file columns to the schema's names (ignoring case and spacing); report gaps."""
-    by_normal = {_normal(c): c for c in raw.columns}
+    by_normal = {_normal(c): c for c in cells}
     renames, missing = {}, []
     for spec in schema.columns:
-        if spec.name in raw.columns:
+        if spec.name in cells:
             continue
         found = by_normal.get(_normal(spec.name))
         if found is not None:
@@ -874,10 +922,10 @@ def _match_schema_names(raw: pd.DataFrame, schema: Schema, label: str) -> pd.Dat
         elif spec.required:
             missing.append(spec.name)
     if missing:
-        have = ", ".join(raw.columns)
+        have = ", ".join(cells)
         raise DataError([Problem.of(label, name, "missing_column", have=have)
                          for name in missing])
-    return raw.rename(columns=renames)
+    return {renames.get(c, c): values for c, values in cells.items()}
 
 
 def _check_keys(frame: pd.DataFrame, schema: Schema, rows: np.ndarray,
