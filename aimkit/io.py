@@ -30,9 +30,11 @@ from __future__ import annotations
 import hashlib
 import hmac
 import io as _stdio
+import json
 import os
 import re
 import secrets
+import unicodedata
 import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -941,56 +943,220 @@ def _check_keys(frame: pd.DataFrame, schema: Schema, rows: np.ndarray,
 
 # ----------------------------------------------------------------------------- exporting
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_ID_NAME = re.compile(r"(^|_)id$|^id_|(^|_)(klant|customer|user|visitor)(_?nr|nummer|number)?$")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20",
+                  "\ufe62", "\ufe63", "\ufe66")
+"""First characters (after spaces and quotes) that make a spreadsheet run a cell as a formula;
+the full-width and small forms are there because some spreadsheets fold them to ``=+-@``."""
+_LEADING = " \"'\u00a0\u2007\u202f\u3000"
+
+_ID_WORDS = ("klant", "customer", "client", "relatie", "debiteur", "lid", "leden", "member",
+             "user", "visitor", "account", "contact", "kaart", "card", "loyalty")
+_ID_NAME = re.compile(rf"^(?:id|(?:.+ )?id|id .+|(?:{'|'.join(_ID_WORDS)})"
+                      r"(?: ?(?:nr|no|nummer|number|num|id|code|key))?)$")
+_DIRECT_IDENTIFIERS = {
+    "e-mail address": r"e ?mail|mail|e ?mail ?(?:adres|address)|mail ?adres",
+    "phone number": r"phone|telephone|tel|telefoon|telefoon ?nummer|phone ?number|gsm|gsm ?nummer"
+                    r"|mobile|mobiel|mobile ?phone|cell ?phone|fax",
+    "name": r"name|naam|first ?name|last ?name|full ?name|surname|given ?name|family ?name"
+            r"|voornaam|achternaam|familienaam|klant ?naam|customer ?name|client ?name"
+            r"|contact ?(?:person|persoon|name|naam)",
+    "address": r"address|adres|street|straat|street ?address|home ?address|huisnummer"
+               r"|house ?number|address ?line ?\d|adres ?regel ?\d",
+}
+_DIRECT = {kind: re.compile(f"^(?:{words})$") for kind, words in _DIRECT_IDENTIFIERS.items()}
+
+
+def _words(name) -> str:
+    """A column name as lower-case words: "CustomerID" and "Customer No." -> "customer id"."""
+    text = re.sub(r"([a-z])([A-Z])", r"\1 \2", str(name))
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def id_columns(frame: pd.DataFrame) -> list[str]:
-    """Columns that hold identifiers by their name: ``id``, ``*_id``, ``customer``, ``klantnummer``.
+    """Columns that hold identifiers by their name, in the forms SMEs export.
+
+    ``id``, ``*_id``, ``CustomerID``, ``ClientID``, ``customer_no``, ``Customer No.``,
+    ``klantnummer``, ``klantnr``, ``relatienummer``, ``debiteurnummer``, ``lidnummer``, ...
 
     Examples
     --------
     >>> id_columns(pd.DataFrame(columns=["customer_id", "segment", "order_id", "amount"]))
     ['customer_id', 'order_id']
+    >>> id_columns(pd.DataFrame(columns=["Customer No.", "Lidnummer", "ClientID", "idea"]))
+    ['Customer No.', 'Lidnummer', 'ClientID']
     """
-    return [c for c in frame.columns if _ID_NAME.search(_normal(str(c)))]
+    return [c for c in frame.columns if _ID_NAME.match(_words(c))
+            or _ID_NAME.match(_words(c).replace("nummer", " nummer").replace("nr", " nr"))]
 
 
-def pseudonym(value, salt: str) -> str:
-    """Salted-hash pseudonym of one identifier (HMAC-SHA256, 16 hex digits).
-
-    The same value and salt always give the same pseudonym; without the salt it cannot be
-    traced back by hashing candidate IDs.
+def direct_identifiers(frame: pd.DataFrame) -> dict[str, str]:
+    """Columns that name a person directly (e-mail, phone, name, address), with what they hold.
 
     Examples
     --------
-    >>> pseudonym("C00042", salt="workshop") == pseudonym("C00042", salt="workshop")
+    >>> direct_identifiers(pd.DataFrame(columns=["E-mail", "GSM", "Voornaam", "segment"]))
+    {'E-mail': 'e-mail address', 'GSM': 'phone number', 'Voornaam': 'name'}
+    """
+    found = {}
+    for column in frame.columns:
+        words = _words(column)
+        kind = next((k for k, pattern in _DIRECT.items() if pattern.match(words)), None)
+        if kind:
+            found[column] = kind
+    return found
+
+
+class PseudonymKey:
+    """A secret that makes stable pseudonyms, kept by the data owner to map them back.
+
+    Pseudonyms are keyed hashes (HMAC-SHA256) of the identifiers: the same ID gives the same
+    pseudonym in every export made with the same key, so a mailing tool's results can be
+    linked back at home; without the key nobody can test whether a guessed ID is behind a
+    pseudonym. Hashing is one-way, so :meth:`reveal` maps pseudonyms back by hashing your own
+    list of IDs (e.g. the CRM's customer numbers) with the key: whoever holds the key and the
+    ID list can re-identify, which is why pseudonymised data is still personal data (GDPR) and
+    the key file must be kept like a password, away from the exported files.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> key = PseudonymKey.create()
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = key.save(pathlib.Path(folder) / "pseudonym.key")
+    ...     same = PseudonymKey.load(path)
+    >>> same.pseudonym("C00042") == key.pseudonym("C00042")
     True
-    >>> pseudonym("C00042", salt="workshop").startswith("P")
+    >>> mailing = [key.pseudonym("C00042"), key.pseudonym(7)]
+    >>> key.reveal(mailing, ids=["C00041", "C00042", 7]).tolist()
+    ['C00042', 7]
+    """
+
+    FORMAT = "aimkit-pseudonym-key"
+
+    def __init__(self, secret: bytes):
+        if not isinstance(secret, bytes) or len(secret) < 16:
+            raise ValueError("a pseudonym key needs a secret of at least 16 random bytes; "
+                             "make one with PseudonymKey.create()")
+        self._secret = secret
+
+    def __repr__(self) -> str:
+        return "PseudonymKey(<secret>)"
+
+    @classmethod
+    def create(cls) -> PseudonymKey:
+        """A new key with 32 random bytes."""
+        return cls(secrets.token_bytes(32))
+
+    def save(self, path, overwrite: bool = False) -> Path:
+        """Write the key to a file only its owner can read; refuse to overwrite one."""
+        path = Path(path)
+        if path.exists() and not overwrite:
+            raise FileExistsError(f"{path} exists; a new key would break the link with "
+                                  "earlier exports (pass overwrite=True if you mean it)")
+        text = json.dumps({"format": self.FORMAT, "version": 1,
+                           "secret": self._secret.hex()}) + "\n"
+        path.touch(mode=0o600, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    @classmethod
+    def load(cls, path) -> PseudonymKey:
+        """Read a key written by :meth:`save`."""
+        try:
+            raw = json.loads(Path(path).read_text(encoding="utf-8"))
+            if raw.get("format") != cls.FORMAT or raw.get("version") != 1:
+                raise ValueError("not an aimkit pseudonym key")
+            return cls(bytes.fromhex(raw["secret"]))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+            raise ValueError(f"{path}: cannot load a pseudonym key ({error})") from None
+
+    def pseudonym(self, value) -> str:
+        """The pseudonym of one identifier: ``P`` and 16 hex digits."""
+        digest = hmac.new(self._secret, _id_text(value).encode("utf-8"), hashlib.sha256)
+        return "P" + digest.hexdigest()[:16]
+
+    def reveal(self, pseudonyms, ids) -> pd.Series:
+        """The original ID behind each pseudonym, found among ``ids`` (missing if not there)."""
+        known = {self.pseudonym(i): i for i in ids if not _is_missing(i)}
+        pseudonyms = pd.Series(pseudonyms)
+        return pseudonyms.map(lambda p: known.get(p, None)).astype(object)
+
+
+def _is_missing(value) -> bool:
+    return value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA
+
+
+def _id_text(value) -> str:
+    """The text an ID is hashed as: 42, 42.0 and "42" are one customer."""
+    if isinstance(value, (bool, np.bool_)):
+        return str(value)
+    if isinstance(value, (int, np.integer)):
+        return str(int(value))
+    if isinstance(value, (float, np.floating)) and float(value).is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _key(salt) -> PseudonymKey:
+    if isinstance(salt, PseudonymKey):
+        return salt
+    secret = salt.encode("utf-8") if isinstance(salt, str) else salt
+    if not isinstance(secret, bytes) or len(secret) < 16:
+        raise ValueError("the salt must be a secret of at least 16 random bytes (e.g. "
+                         "secrets.token_hex(16)), or a PseudonymKey; a short or guessable "
+                         "salt lets anyone re-identify customers by hashing likely IDs")
+    return PseudonymKey(secret)
+
+
+def pseudonym(value, salt) -> str:
+    """Salted-hash pseudonym of one identifier (HMAC-SHA256, 16 hex digits).
+
+    The same value and salt always give the same pseudonym (42 and 42.0 too); without the
+    salt it cannot be traced back by hashing candidate IDs. The salt is a secret of at least
+    16 random bytes, or a :class:`PseudonymKey`.
+
+    Examples
+    --------
+    >>> import secrets
+    >>> salt = secrets.token_hex(16)  # keep it secret, e.g. in a password manager
+    >>> pseudonym("C00042", salt) == pseudonym("C00042", salt)
+    True
+    >>> pseudonym(42, salt) == pseudonym(42.0, salt) and pseudonym(42, salt).startswith("P")
     True
     """
-    digest = hmac.new(salt.encode("utf-8"), str(value).encode("utf-8"), hashlib.sha256)
-    return "P" + digest.hexdigest()[:16]
+    return _key(salt).pseudonym(value)
 
 
 def formula_safe(value):
     """Neutralise text a spreadsheet would run as a formula by putting ``'`` in front.
 
+    Text is neutralised when its first character, after spaces and quotes, is one of
+    :data:`FORMULA_STARTS` (``=``, ``+``, ``-``, ``@``, a tab, CR or LF, ...).
+
     Examples
     --------
     >>> formula_safe("=HYPERLINK(\\"http://x\\")")
     '\\'=HYPERLINK("http://x")'
-    >>> formula_safe("Janssens")
-    'Janssens'
+    >>> formula_safe(' "@SUM(1+1)"'), formula_safe("Janssens")
+    ('\\' "@SUM(1+1)"', 'Janssens')
     """
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if isinstance(value, str) and (value.startswith(FORMULA_STARTS)
+                                   or value.lstrip(_LEADING).startswith(FORMULA_STARTS)):
         return "'" + value
     return value
 
 
+def _names(columns: Sequence[str] | str) -> list[str]:
+    return [columns] if isinstance(columns, str) else list(columns)
+
+
+_QUOTED_OR_RECORD_END = re.compile(r'("(?:[^"]|"")*")|\r\n')
+
+
 def export_csv(frame: pd.DataFrame, path=None, *, pseudonymise: Sequence[str] | str = "auto",
-               salt: str | None = None, sep: str = ",", decimal: str = ".",
-               encoding: str = "utf-8"):
+               salt=None, sep: str = ",", decimal: str = ".", encoding: str = "utf-8",
+               keep: Sequence[str] | str = ()):
     """Write a table as CSV for a mailing tool or a colleague, pseudonymised and formula-safe.
 
     Parameters
@@ -999,41 +1165,70 @@ def export_csv(frame: pd.DataFrame, path=None, *, pseudonymise: Sequence[str] | 
         The table; it is not changed.
     path : path or text file object, optional
         Where to write; ``None`` returns the CSV text.
-    pseudonymise : "auto" or list of str
-        Columns whose values are replaced by :func:`pseudonym`; "auto" takes
-        :func:`id_columns`; ``[]`` keeps the real IDs (only when the receiver may see them).
-    salt : str, optional
-        Secret for the pseudonyms. Default: a new random salt per export, so two exports
-        cannot be linked; pass your own secret salt to keep pseudonyms stable over exports.
+    pseudonymise : "auto", str or list of str
+        Columns whose values are replaced by pseudonyms; "auto" takes :func:`id_columns`;
+        ``[]`` keeps the real IDs (only when the receiver may see them).
+    salt : PseudonymKey, str or bytes, optional
+        Secret for the pseudonyms: a :class:`PseudonymKey` (stable pseudonyms you can map
+        back) or a secret of at least 16 random bytes. Default: a new random secret per
+        export, so two exports cannot be linked.
     sep, decimal, encoding
         CSV dialect; ``sep=";", decimal=","`` for Belgian Excel.
+    keep : str or list of str
+        Columns that name a person directly (:func:`direct_identifiers`: e-mail, phone, name,
+        address) which the receiver needs, e.g. the e-mail address for a mailing tool. Other
+        such columns are refused.
 
     Returns
     -------
     str or path
-        The CSV text when ``path`` is None, else ``path``.
+        The CSV text when ``path`` is None, else ``path``. Cells (and column names) that a
+        spreadsheet would run as a formula start with ``'``; values with a line break are
+        quoted.
+
+    Raises
+    ------
+    ValueError
+        For a direct identifier that is neither pseudonymised nor named in ``keep``, or a
+        salt shorter than 16 bytes.
 
     Examples
     --------
+    >>> key = PseudonymKey(bytes(range(16)))  # in real use: PseudonymKey.create()
     >>> table = pd.DataFrame({"customer_id": ["C1"], "note": ["=1+1"], "amount": [-5.0]})
-    >>> print(export_csv(table, salt="s"))
+    >>> print(export_csv(table, salt=key))
     customer_id,note,amount
-    P28063b40b33ea1cd,'=1+1,-5.0
+    P95a69fe1418c79f4,'=1+1,-5.0
     <BLANKLINE>
+    >>> export_csv(table.assign(email=["an@example.be"]), salt=key)
+    Traceback (most recent call last):
+    ...
+    ValueError: 'email' holds an e-mail address, which names a person; leave it out, \
+pseudonymise it, or name it in keep= if the receiver needs it
     """
-    columns = id_columns(frame) if pseudonymise == "auto" else list(pseudonymise)
-    unknown = [c for c in columns if c not in frame.columns]
+    columns = id_columns(frame) if pseudonymise == "auto" else _names(pseudonymise)
+    keep = _names(keep)
+    unknown = [c for c in columns + keep if c not in frame.columns]
     if unknown:
-        raise KeyError(f"cannot pseudonymise missing columns: {', '.join(unknown)}")
-    salt = salt if salt is not None else secrets.token_hex(16)
+        raise KeyError(f"cannot pseudonymise or keep missing columns: {', '.join(unknown)}")
+    for column, kind in direct_identifiers(frame).items():
+        if column not in columns and column not in keep:
+            article = "an" if kind[0] in "aeiou" else "a"
+            raise ValueError(f"{column!r} holds {article} {kind}, which names a person; leave "
+                             "it out, pseudonymise it, or name it in keep= if the receiver "
+                             "needs it")
+    key = _key(salt) if salt is not None else PseudonymKey.create()
     out = frame.copy()
     for col in columns:
-        out[col] = out[col].map(lambda v: v if pd.isna(v) else pseudonym(v, salt))
+        out[col] = out[col].map(lambda v: v if _is_missing(v) else key.pseudonym(v))
     for col in out.columns:
         if not (pd.api.types.is_numeric_dtype(out[col]) or
                 pd.api.types.is_datetime64_any_dtype(out[col])):
             out[col] = out[col].map(formula_safe)
-    text = out.to_csv(index=False, sep=sep, decimal=decimal, lineterminator="\n")
+    out.columns = [formula_safe(str(c)) for c in out.columns]
+    text = out.to_csv(index=False, sep=sep, decimal=decimal, lineterminator="\r\n")
+    # "\r\n" makes the writer quote values holding CR or LF; records then end in "\n"
+    text = _QUOTED_OR_RECORD_END.sub(lambda m: m.group(1) or "\n", text)
     if path is None:
         return text
     if hasattr(path, "write"):

@@ -210,13 +210,16 @@ def test_schema_rules_allowed_unique_and_keys():
 
 # --------------------------------------------------------------------- exporting
 
+SALT = "d5b1f0c2a9e84c7b93f2a61e0c4d8b7a"  # 16 random bytes as hex (secrets.token_hex(16))
+
+
 def test_export_pseudonymises_ids_and_neutralises_formulas():
     table = pd.DataFrame({"customer_id": ["C1", "C2", None], "name": ["=cmd|' /C calc'!A0",
                           "+32 470", "@SUM(A1)"], "amount": [-5.0, 1.0, 2.0]})
-    text = io.export_csv(table, salt="secret")
+    text = io.export_csv(table, salt=SALT, keep="name")
     lines = text.splitlines()
     assert lines[0] == "customer_id,name,amount"
-    assert lines[1] == io.pseudonym("C1", "secret") + ",'=cmd|' /C calc'!A0,-5.0"
+    assert lines[1] == io.pseudonym("C1", SALT) + ",'=cmd|' /C calc'!A0,-5.0"
     assert "'+32 470" in lines[2] and "'@SUM(A1)" in lines[3]
     assert lines[3].startswith(",")  # a missing ID stays empty
     assert "C1" not in text and "C2" not in text
@@ -226,7 +229,7 @@ def test_export_pseudonymises_ids_and_neutralises_formulas():
 def test_export_without_salt_cannot_be_linked_between_exports():
     table = pd.DataFrame({"customer_id": ["C1"]})
     assert io.export_csv(table) != io.export_csv(table)
-    assert io.export_csv(table, salt="s") == io.export_csv(table, salt="s")
+    assert io.export_csv(table, salt=SALT) == io.export_csv(table, salt=SALT)
 
 
 def test_export_keeps_ids_only_when_asked(tmp_path):
@@ -238,9 +241,86 @@ def test_export_keeps_ids_only_when_asked(tmp_path):
 
 
 def test_id_columns_by_name():
-    names = ["id", "customer_id", "Klantnummer", "user", "visitor_id", "paid", "idea", "amount"]
+    names = ["id", "customer_id", "Klantnummer", "user", "visitor_id", "paid", "idea", "amount",
+             "CustomerID", "ClientID", "customer_no", "Customer No.", "relatienummer",
+             "Debiteurnummer", "lidnummer", "klantnr", "Klant nr", "postcode", "video", "valid"]
     assert io.id_columns(pd.DataFrame(columns=names)) == [
-        "id", "customer_id", "Klantnummer", "user", "visitor_id"]
+        "id", "customer_id", "Klantnummer", "user", "visitor_id", "CustomerID", "ClientID",
+        "customer_no", "Customer No.", "relatienummer", "Debiteurnummer", "lidnummer",
+        "klantnr", "Klant nr"]
+
+
+@pytest.mark.parametrize("column", ["email", "E-mail", "e_mail", "EmailAddress", "emailadres",
+                                    "phone", "Telefoon", "GSM", "gsmnummer", "mobiel", "name",
+                                    "Naam", "first_name", "Voornaam", "Achternaam", "klantnaam",
+                                    "address", "Adres", "Straat", "huisnummer"])
+def test_direct_identifiers_are_refused_unless_kept_or_pseudonymised(column):
+    table = pd.DataFrame({"klantnummer": ["K1"], column: ["x"], "segment": ["A"]})
+    with pytest.raises(ValueError, match=f"'{column}' holds"):
+        io.export_csv(table)
+    assert "x" in io.export_csv(table, keep=column)  # a string works like a one-item list
+    assert "x" not in io.export_csv(table, pseudonymise=["klantnummer", column])
+
+
+def test_not_every_name_is_a_person():
+    table = pd.DataFrame({"product_name": ["Tent"], "segment_naam": ["A"], "street_view": [1]})
+    assert "Tent" in io.export_csv(table)
+
+
+def test_a_string_names_one_column_and_ids_are_hashed_by_value():
+    table = pd.DataFrame({"customer_id": [42, 7], "other": [42.0, 7.0]})
+    text = io.export_csv(table, pseudonymise="other", salt=SALT)
+    assert text.splitlines()[1] == f"42,{io.pseudonym(42, SALT)}"
+    assert io.pseudonym(42, SALT) == io.pseudonym(42.0, SALT) == io.pseudonym("42", SALT)
+    assert io.pseudonym(np.int64(42), SALT) == io.pseudonym(np.float64(42.0), SALT)
+    assert io.pseudonym(42.5, SALT) != io.pseudonym(42, SALT)
+
+
+@pytest.mark.parametrize("salt", ["workshop", "energy-crm", b"short", "x" * 15])
+def test_short_salts_are_refused(salt):
+    with pytest.raises(ValueError, match="at least 16 random bytes"):
+        io.export_csv(pd.DataFrame({"customer_id": ["C1"]}), salt=salt)
+    with pytest.raises(ValueError, match="at least 16 random bytes"):
+        io.pseudonym("C1", salt)
+
+
+def test_a_pseudonym_key_is_saved_loaded_and_maps_pseudonyms_back(tmp_path):
+    key = io.PseudonymKey.create()
+    path = key.save(tmp_path / "pseudonym.key")
+    assert path.stat().st_mode & 0o077 == 0  # only the owner can read it
+    assert key._secret.hex() not in repr(key)
+    with pytest.raises(FileExistsError):
+        io.PseudonymKey.create().save(path)
+    crm = pd.DataFrame({"customer_id": ["C1", "C2", "C3"], "segment": ["A", "B", "A"]})
+    first = pd.read_csv(_stdio_text(io.export_csv(crm, salt=key)))
+    second = pd.read_csv(_stdio_text(io.export_csv(crm, salt=io.PseudonymKey.load(path))))
+    assert first.equals(second)  # stable over exports
+    assert not set(first["customer_id"]) & set(crm["customer_id"])
+    results = first.loc[first["segment"] == "A", "customer_id"]  # what the mailing tool sends back
+    assert key.reveal(results, ids=crm["customer_id"]).tolist() == ["C1", "C3"]
+    assert io.PseudonymKey.create().reveal(results, ids=crm["customer_id"]).isna().all()
+    (tmp_path / "bad.key").write_text("{}")
+    with pytest.raises(ValueError, match="cannot load a pseudonym key"):
+        io.PseudonymKey.load(tmp_path / "bad.key")
+
+
+def _stdio_text(text):
+    from io import StringIO
+    return StringIO(text)
+
+
+def test_line_breaks_in_values_are_always_quoted_and_headers_neutralised():
+    table = pd.DataFrame({"=HYPERLINK(1)": ["a\rb", "c\nd", "e\r\nf", "plain"]})
+    text = io.export_csv(table, pseudonymise=[])
+    assert text == "'=HYPERLINK(1)\n\"a\rb\"\n\"c\nd\"\n\"e\r\nf\"\nplain\n"
+    back = pd.read_csv(_stdio_text(text), dtype=str, keep_default_na=False)
+    assert back.iloc[:, 0].tolist() == ["a\rb", "c\nd", "e\r\nf", "plain"]
+
+
+@pytest.mark.parametrize("value", ["=1+1", " =1+1", "'=1+1", '"=1+1', "\t=1", "\r=1", "\n=1",
+                                   "\uff1d1+1", "\u00a0+1", "-1+1", "@SUM(1)"])
+def test_formulas_after_spaces_and_quotes_are_neutralised(value):
+    assert io.formula_safe(value) == "'" + value
 
 
 money = st.floats(min_value=-1e7, max_value=1e7, allow_nan=False).map(lambda x: round(x, 2))
@@ -343,7 +423,8 @@ def test_very_long_lines_and_very_wide_files():
 
 def test_excel_sep_line_names_the_separator():
     frame = io.read_table(b"sep=,\r\nnaam,bedrag;x\r\nAn,5;1\r\n")
-    assert list(frame.columns) == ["naam", "bedrag;x"] and frame.attrs["read_as"]["separator"] == ","
+    assert list(frame.columns) == ["naam", "bedrag;x"]
+    assert frame.attrs["read_as"]["separator"] == ","
 
 
 @pytest.mark.parametrize("data, words, rows", [

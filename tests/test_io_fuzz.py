@@ -135,8 +135,8 @@ def test_amounts_in_every_supported_style_read_back_exactly(cents, decimal, data
     negative = data.draw(st.sampled_from(NEGATIVES))
     currency = data.draw(st.sampled_from(CURRENCY))
     sep = ";" if decimal == "," else ","
-    lines = [f'C{i}{sep}{i}{sep}2021-05-01{sep}"{write_amount(c, decimal, group, negative, currency)}"'
-             for i, c in enumerate(cents)]
+    amounts = [write_amount(c, decimal, group, negative, currency) for c in cents]
+    lines = [f'C{i}{sep}{i}{sep}2021-05-01{sep}"{amount}"' for i, amount in enumerate(amounts)]
     data_bytes = (sep.join(["customer_id", "order_id", "order_date", "amount"]) + "\n"
                   + "\n".join(lines) + "\n").encode()
     back = io.read_table(data_bytes, io.TRANSACTIONS)  # 2 decimals: never ambiguous
