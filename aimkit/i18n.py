@@ -215,6 +215,28 @@ STRINGS: dict[str, dict[str, str]] = {
               "tot {max} zijn",
         "en": "{source}: the answer to {question} is {level}; it must be a whole number from 1 "
               "to {max}"},
+    "answers_too_deep": {
+        "nl": "{source} is te diep genest om een bewaarde maturiteitsscan te zijn",
+        "en": "{source} is nested too deeply to be a saved maturity scan"},
+    "answers_huge_number": {
+        "nl": "{source} bevat een getal dat te groot is (of inf/NaN); een antwoord is 1 tot 5",
+        "en": "{source} holds a number that is too large (or inf/NaN); an answer is 1 to 5"},
+    "answers_unknown_version": {
+        "nl": "{source} is een bewaarde scan van versie {version}, die deze versie van de "
+              "scan niet kent; werk aimkit bij of vul de scan opnieuw in",
+        "en": "{source} is a saved scan of version {version}, which this version of the scan "
+              "does not know; update aimkit or fill in the scan again"},
+    "answers_company_too_long": {
+        "nl": "{source}: de bedrijfsnaam is {length} tekens lang; hoogstens {limit} mag",
+        "en": "{source}: the company name is {length} characters long; at most {limit} is "
+              "allowed"},
+    "answers_too_large": {
+        "nl": "{source} is groter dan {limit} kB; een bewaarde scan is ongeveer 1 kB",
+        "en": "{source} is larger than {limit} kB; a saved scan is about 1 kB"},
+    "answers_folder": {"nl": "{source} is een map, geen bestand",
+                       "en": "{source} is a folder, not a file"},
+    "answers_unreadable": {"nl": "{source} kan niet gelezen worden ({reason})",
+                           "en": "{source} cannot be read ({reason})"},
     # problems with a file (aimkit.io.Problem); English as in the notebooks
     "problem_in_column": {"nl": "{file}, kolom '{column}'", "en": "{file}, column '{column}'"},
     "problem_row": {"nl": "rij {rows}", "en": "row {rows}"},
