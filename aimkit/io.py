@@ -542,7 +542,7 @@ def _parse(text: str, separator: str, label: str) -> tuple[dict[str, _Cells], np
     try:
         raw = pd.read_csv(_stdio.StringIO(text), sep=separator, header=None, dtype=object,
                           na_filter=False, skip_blank_lines=False, index_col=False,
-                          engine="c", low_memory=False)
+                          engine="c")
     except pd.errors.ParserError as error:
         raise DataError([_parser_problem(str(error), text, separator, label)]) from None
     names = [str(h).strip() for h in raw.iloc[0]]
@@ -622,6 +622,7 @@ def _rename(cells: dict[str, _Cells], columns: Mapping[str, str],
 
 
 _TEXT = np.dtypes.StringDType()
+_LONGEST_MISSING = max(map(len, MISSING))
 
 
 @dataclass(frozen=True)
@@ -663,7 +664,9 @@ def _cells(values: np.ndarray) -> _Cells:
         inner, uniques = pd.factorize(stripped.astype(object))
         codes, stripped = np.where(codes >= 0, inner[codes], -1), uniques.astype(_TEXT)
     empty = stripped == ""
-    absent = empty | np.isin(stripped, np.array(sorted(MISSING), dtype=_TEXT))
+    short = np.flatnonzero(np.strings.str_len(stripped) <= _LONGEST_MISSING)
+    absent = empty.copy()
+    absent[short] = np.isin(stripped[short], np.array(sorted(MISSING), dtype=_TEXT))
     position = np.cumsum(~absent) - 1
     position[absent] = -1
     position[empty] = -2
@@ -700,18 +703,19 @@ _NUMBER_CHARS = _DIGITS + ".,-+()€ \u00a0\u202f'\u2212eE"
 
 def _number_like(texts: np.ndarray) -> np.ndarray:
     """Which texts hold only characters a number can be written with."""
-    text = np.strings.replace(texts.astype(_TEXT), "EUR", "")
+    text = np.strings.replace(np.asarray(texts).astype(_TEXT), "EUR", "")
     return np.strings.lstrip(text, _NUMBER_CHARS) == ""
 
 
-def _numbers(texts: np.ndarray, decimal: str) -> tuple[np.ndarray, np.ndarray]:
+def _numbers(texts: np.ndarray, decimal: str,
+             number_like: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """The numbers the texts stand for with this decimal mark (NaN if none) and which are.
 
     Plain numbers (``-1234,5``) are converted all at once; the other texts one at a time
     with the full grammar of :func:`_amount`, unless a thousands group that is not three
     digits long already rules them out (``12,50`` with a decimal point).
     """
-    text = texts.astype(_TEXT)
+    text = texts if texts.dtype == _TEXT else texts.astype(_TEXT)
     values, ok = np.full(len(text), np.nan), np.zeros(len(text), dtype=bool)
     negative = np.strings.startswith(text, "-")
     body = np.where(negative, np.strings.slice(text, 1, None), text)
@@ -726,9 +730,9 @@ def _numbers(texts: np.ndarray, decimal: str) -> tuple[np.ndarray, np.ndarray]:
     _, found, last_group = np.strings.rpartition(body, np.array(group, dtype=_TEXT))
     group_digits = np.strings.partition(last_group, np.array(decimal, dtype=_TEXT))[0]
     possible = (~plain & ((found == "") | (np.strings.str_len(group_digits) == 3))
-                & _number_like(texts))
+                & (_number_like(text) if number_like is None else number_like))
     for i in np.flatnonzero(possible):
-        number = _amount(texts[i], decimal)
+        number = _amount(str(text[i]), decimal)
         if number is not None:
             values[i], ok[i] = number, True
     return values, ok
@@ -739,8 +743,10 @@ class _NumberReadings:
 
     def __init__(self, texts: np.ndarray):
         self.values, self.ok = {}, {}
+        text = texts.astype(_TEXT)
+        number_like = _number_like(text)
         for mark in (",", "."):
-            self.values[mark], self.ok[mark] = _numbers(texts, mark)
+            self.values[mark], self.ok[mark] = _numbers(text, mark, number_like)
         both = self.ok[","] & self.ok["."]
         self.ambiguous = both & (self.values[","] != self.values["."])
 
