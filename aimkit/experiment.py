@@ -106,9 +106,10 @@ def wilson_interval(conversions: int, n: int, alpha: float = 0.05) -> tuple[floa
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
-def ab_test(conversions_a: int, n_a: int, conversions_b: int, n_b: int,
-            alpha: float = 0.05) -> ABResult:
-    """Compare the conversion rate of variant B with control A.
+def ab_test(conversions_a, n_a: int | None = None, conversions_b: int | None = None,
+            n_b: int | None = None, alpha: float = 0.05, *, group: str = "group",
+            converted: str = "converted", control=None, variant=None) -> ABResult:
+    """Compare the conversion rate of variant B with control A, from counts or per unit.
 
     **Test**: two-sided two-proportion z-test with the pooled rate under the null hypothesis,
     ``z = (p_b - p_a) / sqrt(p (1 - p) (1/n_a + 1/n_b))``; it is the same test as Pearson's
@@ -122,11 +123,19 @@ def ab_test(conversions_a: int, n_a: int, conversions_b: int, n_b: int,
     Parameters
     ----------
     conversions_a, n_a : int
-        Converted units and all units in control A.
+        Converted units and all units in control A. Or, instead of the four counts, a
+        DataFrame with one row per unit (visitor, customer) and its ``group`` and
+        ``converted`` columns.
     conversions_b, n_b : int
         The same for variant B.
     alpha : float
         1 − confidence level of the interval; significance level of the test.
+    group, converted : str
+        For unit-level data: the column with each unit's group and the column saying whether
+        it converted (True/False or 1/0).
+    control, variant : optional
+        For unit-level data: the group values of A and B. By default the two groups in sorted
+        order ("A" before "B"); name both when the sorted order is not control first.
 
     Returns
     -------
@@ -140,7 +149,14 @@ def ab_test(conversions_a: int, n_a: int, conversions_b: int, n_b: int,
     >>> print(r)  # doctest: +NORMALIZE_WHITESPACE
     A converts 7.00% of 1,000, B 10.00% of 1,000: uplift +3.00% points (+42.9%),
     95% interval [+0.55%, +5.47%], p = 0.0162; the difference is statistically significant.
+    >>> units = pd.DataFrame({"group": ["A"] * 1000 + ["B"] * 1000,
+    ...                       "converted": [1] * 70 + [0] * 930 + [1] * 100 + [0] * 900})
+    >>> ab_test(units) == r
+    True
     """
+    if isinstance(conversions_a, pd.DataFrame):
+        counts = _unit_counts(conversions_a, group, converted, control, variant)
+        return ab_test(*counts, alpha=alpha)
     _check_counts(conversions_a, n_a, "A")
     _check_counts(conversions_b, n_b, "B")
     rate_a, rate_b = conversions_a / n_a, conversions_b / n_b
@@ -156,6 +172,37 @@ def ab_test(conversions_a: int, n_a: int, conversions_b: int, n_b: int,
     relative = uplift / rate_a if rate_a > 0 else float("nan")
     return ABResult(rate_a, rate_b, uplift, relative, ci_low, ci_high, p_value, z, alpha,
                     int(n_a), int(n_b))
+
+
+def _unit_counts(units: pd.DataFrame, group: str, converted: str, control,
+                 variant) -> tuple[int, int, int, int]:
+    """Conversions and units of control and variant in a table of one row per unit."""
+    missing = [c for c in (group, converted) if c not in units.columns]
+    if missing:
+        raise ValueError(f"the unit table has no column {', '.join(map(repr, missing))} "
+                         f"(it has: {', '.join(map(str, units.columns))})")
+    if units[group].isna().any() or units[converted].isna().any():
+        raise ValueError(f"every unit needs a {group!r} and a {converted!r} value; "
+                         f"{int((units[group].isna() | units[converted].isna()).sum())} "
+                         "rows miss one")
+    outcome = units[converted]
+    if not outcome.isin([0, 1]).all():  # True/False are 1/0
+        raise ValueError(f"{converted!r} must be True/False or 1/0, not e.g. "
+                         f"{outcome[~outcome.isin([0, 1])].iloc[0]!r}")
+    groups = sorted(units[group].unique(), key=str)
+    listed = ", ".join(map(str, groups))
+    if control is None and variant is None:
+        if len(groups) != 2:
+            raise ValueError(f"{group!r} holds {len(groups)} groups ({listed}); name the two "
+                             "to compare with control= and variant=")
+        control, variant = groups
+    counts = []
+    for name in (control, variant):
+        chosen = units[group] == name
+        if not chosen.any():
+            raise ValueError(f"no unit is in group {name!r} (groups: {listed})")
+        counts += [int(outcome[chosen].astype(int).sum()), int(chosen.sum())]
+    return tuple(counts)
 
 
 def sample_size(baseline_rate: float, min_detectable_effect: float, alpha: float = 0.05,

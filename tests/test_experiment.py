@@ -3,6 +3,7 @@
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 from scipy.stats import chi2_contingency
 
@@ -106,3 +107,31 @@ def test_assign_is_balanced_reproducible_and_random():
     assert not split.equals(assign(units, groups=("generic", "personalised"), seed=6))
     with pytest.raises(ValueError):
         assign(["a", "a"])
+
+
+def test_unit_level_data_gives_the_same_result_as_the_counts():
+    rng = np.random.default_rng(5)
+    units = pd.DataFrame({"variant": rng.choice(["control", "new"], 3000),
+                          "bought": rng.random(3000) < 0.08})
+    counts = units.groupby("variant")["bought"].agg(["sum", "count"])
+    expected = ab_test(int(counts.loc["control", "sum"]), int(counts.loc["control", "count"]),
+                       int(counts.loc["new", "sum"]), int(counts.loc["new", "count"]))
+    assert ab_test(units, group="variant", converted="bought") == expected
+    swapped = ab_test(units, group="variant", converted="bought", control="new", variant="control")
+    assert swapped.uplift == pytest.approx(-expected.uplift)
+    as_numbers = units.assign(bought=units["bought"].astype(int))
+    assert ab_test(as_numbers, group="variant", converted="bought") == expected
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda u: u.drop(columns="converted"), "no column 'converted'"),
+    (lambda u: u.assign(converted=["yes"] * len(u)), "True/False or 1/0"),
+    (lambda u: u.assign(group=["A", "B", "C", "A"]), "3 groups"),
+    (lambda u: u.assign(converted=[1, None, 0, 1]), "rows miss one"),
+])
+def test_unit_level_data_problems_are_named(change, message):
+    units = pd.DataFrame({"group": ["A", "B", "A", "B"], "converted": [1, 0, 0, 1]})
+    with pytest.raises(ValueError, match=message):
+        ab_test(change(units))
+    with pytest.raises(ValueError, match="no unit is in group 'X'"):
+        ab_test(units, control="A", variant="X")

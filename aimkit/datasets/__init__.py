@@ -347,7 +347,8 @@ def write(name: str, folder: str | Path | None = None, seed: int = DEFAULT_SEED,
     Examples
     --------
     >>> import tempfile
-    >>> [p.name for p in write("kinnarps", tempfile.mkdtemp())][0]
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     [p.name for p in write("kinnarps", folder)][0]
     'crm_customers.csv'
     """
     folder = Path(folder) if folder is not None else data_dir() / name
