@@ -13,8 +13,7 @@ Examples
 >>> i18n.text("step_of", "en", step=2, steps=8)
 'Step 2 of 8'
 
-Used in: aimkit.apps (notebooks/apps/data_maturity_scan.ipynb,
-notebooks/apps/segment_explorer.ipynb).
+Used in: the Voila apps, through :mod:`aimkit.apps`.
 """
 
 from __future__ import annotations

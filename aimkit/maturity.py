@@ -50,8 +50,8 @@ Examples
 >>> maturity.similar_cases(result, n=1).index[0]
 'annapops'
 
-Used in: notebooks/04_aim3_data_maturity_and_quality.ipynb, notebooks/99_for_trainers.ipynb
-and the data-maturity scan app (notebooks/apps/data_maturity_scan.ipynb).
+Used in: notebooks/04_aim3_data_maturity_and_quality.ipynb, notebooks/99_for_trainers.ipynb and the
+data-maturity scan app.
 """
 
 from __future__ import annotations

@@ -14,6 +14,8 @@ package:
 The stored text travels base64-encoded inside the handler, so no quote or markup in it can
 break out. Nothing leaves the participant's browser: ``localStorage`` belongs to the page's
 address (the trainer's server or Binder) on that device only.
+
+Used in: the data-maturity scan app (:func:`aimkit.apps.maturity_scan`).
 """
 
 from __future__ import annotations

@@ -6,6 +6,8 @@ problem shown as a message), **segments** (RFM named segments or KMeans with a k
 a feature choice: sizes as table and treemap, profiles in business units, a scatter),
 **periods** (a baseline and a current period compared: behaviour groups and moves between
 segments) and **export** (the chosen segments as a pseudonymised, formula-safe CSV).
+
+Used in: the segment explorer app (:func:`aimkit.apps.segment_explorer`).
 """
 
 from __future__ import annotations

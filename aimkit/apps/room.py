@@ -5,6 +5,8 @@ The trainer uploads the answers files participants downloaded from the data-matu
 how many participants reached each stage, and which e-book cases fit the room (how often a
 case is among a participant's "companies like you"): the case to demonstrate next. Company
 names are never shown; a file that is not a saved scan is named with the reason and skipped.
+
+Used in: the trainer's view app (:func:`aimkit.apps.room_overview`).
 """
 
 from __future__ import annotations

@@ -11,6 +11,8 @@ summary each, and an HTML report to download.
 The answers are kept in the browser (:class:`~aimkit.apps._browser_store.BrowserStore`), so
 a reload continues where the participant was, and can be downloaded as JSON at every step
 and loaded again.
+
+Used in: the data-maturity scan app (:func:`aimkit.apps.maturity_scan`).
 """
 
 from __future__ import annotations
