@@ -184,8 +184,10 @@ def busy(status: widgets.HTML, lang: str):
 
 SMALL_SCREENS = """
 <style>
-.aimkit-scroll { overflow-x: auto; max-width: 100%; -webkit-overflow-scrolling: touch; }
-.aimkit-scroll > table.aimkit { min-width: 100%; width: max-content; }
+.aimkit-scroll { overflow-x: auto; max-width: 100%; }
+.aimkit-scroll::-webkit-scrollbar { height: 8px; }
+.aimkit-scroll::-webkit-scrollbar-thumb { background: #9e9e9e; border-radius: 4px; }
+.aimkit-scroll::-webkit-scrollbar-track { background: #eee; }
 .aimkit-app .widget-tab > .lm-TabBar .lm-TabBar-content { flex-wrap: wrap; }
 .aimkit-app .widget-tab > .lm-TabBar .lm-TabBar-tab { flex: 0 0 auto; min-width: 0;
   max-width: none; }
@@ -206,8 +208,9 @@ SMALL_SCREENS = """
 .aimkit-card p { margin: .3em 0; }
 </style>
 """
-"""CSS that keeps the apps whole on a phone (390 px wide): tables scroll sideways inside their
-own box (:func:`scroll`), tab labels and button labels wrap instead of being cut off, and the
+"""CSS that keeps the apps whole on a phone (390 px wide): tables wrap their text, and a table
+that is still too wide scrolls sideways inside its own box with a scroll bar that stays
+visible (:func:`scroll`); tab labels and button labels wrap instead of being cut off, and the
 segment cards stack."""
 
 UPLOAD_WITHOUT_COUNT = (

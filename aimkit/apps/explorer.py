@@ -34,9 +34,9 @@ EXPORT_COLUMNS = {"customer_id": "exp_customer", "segment": "exp_segment",
 """The export's columns and the keys of their headers (Dutch headers in the Dutch app)."""
 CSV_FORMATS = {"be": (";", ","), "international": (",", ".")}
 """Separator and decimal mark: Belgian Excel (``;`` and a decimal comma) or international."""
-PHONE_FIGURE = (5.0, 4.2)
-"""Inches of the app's figures at 72 dpi (360 px wide): shown whole on a phone, so texts of
-10 pt or more stay at least 10 px high."""
+PHONE_FIGURE = (4.4, 3.8)
+"""Inches of the transitions figure at 72 dpi (317 px wide): a 390 px phone leaves the app
+~320 px, so the picture is not shrunk and its texts (10 pt or more) stay at least 10 px."""
 
 EXAMPLES = {name: (case.transactions.table, dict(case.transactions.columns))
             for name, case in datasets.cases().items() if case.transactions is not None}
@@ -432,7 +432,7 @@ class SegmentExplorer:
             counts.rename(self.names), {self.names[s]: c for s, c in colours.items()
                                         if s in self.names}))
         if self._scatter is None:
-            self._scatter = _scatter.SegmentScatter(self.rfm, self.t)
+            self._scatter = _scatter.SegmentScatter(self.rfm, self.t, self.lang)
         self.scatter.value = self._scatter.png(self.segments.cat.rename_categories(
             {s: self.names.get(s, s) for s in self.segments.cat.categories}))
         self._export_choices()
