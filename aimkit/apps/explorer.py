@@ -196,7 +196,8 @@ class SegmentExplorer:
     def _data_tab(self) -> widgets.VBox:
         """The data tab: a case dataset, or an upload (recognised, or a column-mapping step)."""
         companies = datasets.list_datasets()["company"]
-        self.example = widgets.Dropdown(layout=widgets.Layout(width="auto", max_width="100%"))
+        self.example = widgets.Dropdown(style={"description_width": "initial"},
+                                        layout=widgets.Layout(width="auto", max_width="100%"))
         self._example_names = [(f"{companies[d]} · {t}", d) for d, (t, _) in EXAMPLES.items()]
         self.example.observe(self._on_example, "value")
         self.example.add_class("aimkit-example")
@@ -206,7 +207,8 @@ class SegmentExplorer:
         self.upload.observe(self._on_upload, "value")
         self.upload.add_class("aimkit-upload")
         self.mapping_text = widgets.HTML()
-        self.mapping = {f: widgets.Dropdown(layout=widgets.Layout(width="auto", max_width="100%"))
+        self.mapping = {f: widgets.Dropdown(style={"description_width": "6em"},
+                                            layout=widgets.Layout(width="auto", max_width="100%"))
                         for f in FIELDS}
         self.unsure = {f: widgets.HTML() for f in FIELDS}
         for field, dropdown in self.mapping.items():
@@ -542,6 +544,8 @@ class SegmentExplorer:
                                                  description=self.names[s], indent=False,
                                                  layout=widgets.Layout(width="auto"))
                              for s in levels}
+        for box in self.export_boxes.values():  # a made file no longer fits the ticks
+            box.observe(lambda _: setattr(self.export_link, "value", ""), "value")
         self.export_choice.children = list(self.export_boxes.values())
 
     @property
