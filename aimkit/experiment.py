@@ -4,7 +4,9 @@
 the split can be reproduced. :func:`ab_test` compares the conversion rates of a control group
 A and a variant B: the *uplift* (P(convert | B) − P(convert | A)), its confidence interval and
 the p-value of the difference. :func:`sample_size` says how many units each group needs to
-detect a given uplift.
+detect a given uplift, and :func:`detectable_effect` what given groups can detect.
+:func:`holdout` keeps a random holdout out of every list that leaves an analysis, sized by
+:func:`sample_size`, so that the campaign can be measured afterwards with :func:`ab_test`.
 
 Examples
 --------
@@ -12,7 +14,8 @@ Examples
 >>> round(result.uplift, 3), round(result.p_value, 4)
 (0.03, 0.0162)
 
-Used in: notebooks/cases/12_costa_real_estate_recommender.ipynb.
+Used in: notebooks/06_aim5_implement_pilot_ab_test.ipynb and
+notebooks/cases/12_costa_real_estate_recommender.ipynb.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+from scipy import optimize, stats
 
 TEST = "two-sided two-proportion z-test with pooled variance (= Pearson chi-square, no correction)"
 INTERVAL = "Newcombe hybrid score interval (from two Wilson intervals)"
@@ -105,9 +108,10 @@ def wilson_interval(conversions: int, n: int, alpha: float = 0.05) -> tuple[floa
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
-def ab_test(conversions_a: int, n_a: int, conversions_b: int, n_b: int,
-            alpha: float = 0.05) -> ABResult:
-    """Compare the conversion rate of variant B with control A.
+def ab_test(conversions_a, n_a: int | None = None, conversions_b: int | None = None,
+            n_b: int | None = None, alpha: float = 0.05, *, group: str = "group",
+            converted: str = "converted", control=None, variant=None) -> ABResult:
+    """Compare the conversion rate of variant B with control A, from counts or per unit.
 
     **Test**: two-sided two-proportion z-test with the pooled rate under the null hypothesis,
     ``z = (p_b - p_a) / sqrt(p (1 - p) (1/n_a + 1/n_b))``; it is the same test as Pearson's
@@ -121,11 +125,19 @@ def ab_test(conversions_a: int, n_a: int, conversions_b: int, n_b: int,
     Parameters
     ----------
     conversions_a, n_a : int
-        Converted units and all units in control A.
+        Converted units and all units in control A. Or, instead of the four counts, a
+        DataFrame with one row per unit (visitor, customer) and its ``group`` and
+        ``converted`` columns.
     conversions_b, n_b : int
         The same for variant B.
     alpha : float
         1 − confidence level of the interval; significance level of the test.
+    group, converted : str
+        For unit-level data: the column with each unit's group and the column saying whether
+        it converted (True/False or 1/0).
+    control, variant : optional
+        For unit-level data: the group values of A and B. By default the two groups in sorted
+        order ("A" before "B"); name both when the sorted order is not control first.
 
     Returns
     -------
@@ -139,7 +151,14 @@ def ab_test(conversions_a: int, n_a: int, conversions_b: int, n_b: int,
     >>> print(r)  # doctest: +NORMALIZE_WHITESPACE
     A converts 7.00% of 1,000, B 10.00% of 1,000: uplift +3.00% points (+42.9%),
     95% interval [+0.55%, +5.47%], p = 0.0162; the difference is statistically significant.
+    >>> units = pd.DataFrame({"group": ["A"] * 1000 + ["B"] * 1000,
+    ...                       "converted": [1] * 70 + [0] * 930 + [1] * 100 + [0] * 900})
+    >>> ab_test(units) == r
+    True
     """
+    if isinstance(conversions_a, pd.DataFrame):
+        counts = _unit_counts(conversions_a, group, converted, control, variant)
+        return ab_test(*counts, alpha=alpha)
     _check_counts(conversions_a, n_a, "A")
     _check_counts(conversions_b, n_b, "B")
     rate_a, rate_b = conversions_a / n_a, conversions_b / n_b
@@ -155,6 +174,37 @@ def ab_test(conversions_a: int, n_a: int, conversions_b: int, n_b: int,
     relative = uplift / rate_a if rate_a > 0 else float("nan")
     return ABResult(rate_a, rate_b, uplift, relative, ci_low, ci_high, p_value, z, alpha,
                     int(n_a), int(n_b))
+
+
+def _unit_counts(units: pd.DataFrame, group: str, converted: str, control,
+                 variant) -> tuple[int, int, int, int]:
+    """Conversions and units of control and variant in a table of one row per unit."""
+    missing = [c for c in (group, converted) if c not in units.columns]
+    if missing:
+        raise ValueError(f"the unit table has no column {', '.join(map(repr, missing))} "
+                         f"(it has: {', '.join(map(str, units.columns))})")
+    if units[group].isna().any() or units[converted].isna().any():
+        raise ValueError(f"every unit needs a {group!r} and a {converted!r} value; "
+                         f"{int((units[group].isna() | units[converted].isna()).sum())} "
+                         "rows miss one")
+    outcome = units[converted]
+    if not outcome.isin([0, 1]).all():  # True/False are 1/0
+        raise ValueError(f"{converted!r} must be True/False or 1/0, not e.g. "
+                         f"{outcome[~outcome.isin([0, 1])].iloc[0]!r}")
+    groups = sorted(units[group].unique(), key=str)
+    listed = ", ".join(map(str, groups))
+    if control is None and variant is None:
+        if len(groups) != 2:
+            raise ValueError(f"{group!r} holds {len(groups)} groups ({listed}); name the two "
+                             "to compare with control= and variant=")
+        control, variant = groups
+    counts = []
+    for name in (control, variant):
+        chosen = units[group] == name
+        if not chosen.any():
+            raise ValueError(f"no unit is in group {name!r} (groups: {listed})")
+        counts += [int(outcome[chosen].astype(int).sum()), int(chosen.sum())]
+    return tuple(counts)
 
 
 def sample_size(baseline_rate: float, min_detectable_effect: float, alpha: float = 0.05,
@@ -229,3 +279,89 @@ def assign(units: Sequence, groups: Sequence[str] = ("A", "B"), seed: int = 0) -
     labels = np.resize(np.asarray(groups, dtype=object), len(index))
     rng = np.random.default_rng(seed)
     return pd.Series(labels[rng.permutation(len(index))], index=index, name="group")
+
+
+def detectable_effect(baseline_rate: float, n_a: int, n_b: int, alpha: float = 0.05,
+                      power: float = 0.8) -> float:
+    """The smallest uplift (in rate points) that groups of ``n_a`` and ``n_b`` units detect.
+
+    The inverse of :func:`sample_size`, also for groups of unequal size (a small holdout A
+    beside a large campaign B): the smallest ``δ`` with
+    ``δ = z_{1-α/2} sqrt(p̄ (1 - p̄) (1/n_a + 1/n_b)) + z_{power} sqrt(p_a (1 - p_a)/n_a
+    + p_b (1 - p_b)/n_b)``, ``p_b = p_a + δ`` and ``p̄`` the pooled rate, solved numerically.
+
+    Examples
+    --------
+    >>> round(detectable_effect(0.07, 1356, 1356), 3)  # what sample_size(0.07, 0.03) was made for
+    0.03
+    >>> round(detectable_effect(0.07, 300, 5000), 3)  # a small holdout limits what you can see
+    0.051
+    """
+    if not 0 < baseline_rate < 1 or min(n_a, n_b) < 1:
+        raise ValueError("need 0 < baseline_rate < 1 and at least one unit in each group")
+    z_alpha, z_power = stats.norm.isf(alpha / 2), stats.norm.ppf(power)
+    p_a = baseline_rate
+
+    def shortfall(effect):
+        p_b = p_a + effect
+        pooled = (n_a * p_a + n_b * p_b) / (n_a + n_b)
+        return effect - (z_alpha * math.sqrt(pooled * (1 - pooled) * (1 / n_a + 1 / n_b))
+                         + z_power * math.sqrt(p_a * (1 - p_a) / n_a + p_b * (1 - p_b) / n_b))
+
+    top = 1 - p_a - 1e-12
+    return float(optimize.brentq(shortfall, 1e-12, top)) if shortfall(top) > 0 else float("nan")
+
+
+def holdout(units: Sequence, baseline_rate: float, min_detectable_effect: float, *,
+            seed: int = 0, relative: bool = False, alpha: float = 0.05,
+            power: float = 0.8) -> pd.Series:
+    """Keep a random holdout out of a campaign list, large enough to measure the campaign.
+
+    A list that leaves an analysis (a mailing, discounts, call-centre offers) is a treatment.
+    Whether it works can only be measured against customers who were chosen the same way but
+    did not get it: the *holdout*, drawn at random from the same list. Its size comes from
+    :func:`sample_size` for the uplift the business hopes for; the campaign keeps the rest. When
+    the list is too small for that, the list is split in half (the most a test can learn from
+    it) and :func:`detectable_effect` says what that split can still detect.
+
+    Parameters
+    ----------
+    units : sequence
+        The customers on the list (distinct IDs).
+    baseline_rate : float
+        The expected rate (conversion, rebooking, retention …) without the campaign.
+    min_detectable_effect : float
+        The uplift worth detecting, in rate points (or relative, with ``relative=True``).
+    seed : int
+        The same seed gives the same holdout: export it with the list.
+    relative, alpha, power
+        As in :func:`sample_size`.
+
+    Returns
+    -------
+    Series
+        ``"campaign"`` or ``"holdout"`` per unit, indexed by unit, named ``group``. Its
+        ``attrs`` hold the ``needed`` holdout size and the ``detectable_effect`` of the split.
+
+    Examples
+    --------
+    >>> groups = holdout([f"c{i}" for i in range(5000)], 0.07, 0.03, seed=1)
+    >>> groups.value_counts().to_dict()
+    {'campaign': 3644, 'holdout': 1356}
+    >>> groups.attrs["needed"], round(groups.attrs["detectable_effect"], 3)
+    (1356, 0.025)
+    >>> small = holdout([f"c{i}" for i in range(500)], 0.07, 0.03, seed=1)
+    >>> small.value_counts().to_dict(), round(small.attrs["detectable_effect"], 3)
+    ({'holdout': 250, 'campaign': 250}, 0.078)
+    """
+    index = pd.Index(units)
+    if index.has_duplicates:
+        raise ValueError("units must be distinct")
+    needed = sample_size(baseline_rate, min_detectable_effect, alpha, power, relative)
+    size = min(needed, len(index) // 2)
+    labels = np.array(["campaign"] * (len(index) - size) + ["holdout"] * size, dtype=object)
+    rng = np.random.default_rng(seed)
+    groups = pd.Series(labels[rng.permutation(len(index))], index=index, name="group")
+    groups.attrs.update(needed=needed, detectable_effect=detectable_effect(
+        baseline_rate, size, len(index) - size, alpha, power) if size else float("nan"))
+    return groups

@@ -13,8 +13,7 @@ Examples
 >>> i18n.text("step_of", "en", step=2, steps=8)
 'Step 2 of 8'
 
-Used in: aimkit.apps (notebooks/apps/data_maturity_scan.ipynb,
-notebooks/apps/segment_explorer.ipynb).
+Used in: the Voila apps, through :mod:`aimkit.apps`.
 """
 
 from __future__ import annotations
@@ -339,6 +338,28 @@ STRINGS: dict[str, dict[str, str]] = {
               "tot {max} zijn",
         "en": "{source}: the answer to {question} is {level}; it must be a whole number from 1 "
               "to {max}"},
+    "answers_too_deep": {
+        "nl": "{source} is te diep genest om een bewaarde maturiteitsscan te zijn",
+        "en": "{source} is nested too deeply to be a saved maturity scan"},
+    "answers_huge_number": {
+        "nl": "{source} bevat een getal dat te groot is (of inf/NaN); een antwoord is 1 tot 5",
+        "en": "{source} holds a number that is too large (or inf/NaN); an answer is 1 to 5"},
+    "answers_unknown_version": {
+        "nl": "{source} is een bewaarde scan van versie {version}, die deze versie van de "
+              "scan niet kent; werk aimkit bij of vul de scan opnieuw in",
+        "en": "{source} is a saved scan of version {version}, which this version of the scan "
+              "does not know; update aimkit or fill in the scan again"},
+    "answers_company_too_long": {
+        "nl": "{source}: de bedrijfsnaam is {length} tekens lang; hoogstens {limit} mag",
+        "en": "{source}: the company name is {length} characters long; at most {limit} is "
+              "allowed"},
+    "answers_too_large": {
+        "nl": "{source} is groter dan {limit} kB; een bewaarde scan is ongeveer 1 kB",
+        "en": "{source} is larger than {limit} kB; a saved scan is about 1 kB"},
+    "answers_folder": {"nl": "{source} is een map, geen bestand",
+                       "en": "{source} is a folder, not a file"},
+    "answers_unreadable": {"nl": "{source} kan niet gelezen worden ({reason})",
+                           "en": "{source} cannot be read ({reason})"},
     # problems with a file (aimkit.io.Problem); English as in the notebooks
     "problem_in_column": {"nl": "{file}, kolom '{column}'", "en": "{file}, column '{column}'"},
     "problem_row": {"nl": "rij {rows}", "en": "row {rows}"},
@@ -408,6 +429,51 @@ STRINGS: dict[str, dict[str, str]] = {
     "problem_missing_column": {
         "nl": "verplichte kolom ontbreekt (het bestand heeft: {have})",
         "en": "required column is missing (the file has: {have})"},
+    "problem_unreadable": {"nl": "kan niet gelezen worden ({reason})",
+                           "en": "cannot be read ({reason})"},
+    "problem_double_bom": {
+        "nl": "begint met twee byte-order marks (BOM) in plaats van één: bewaar het bestand "
+              "opnieuw als 'CSV UTF-8'",
+        "en": "starts with two byte-order marks (BOM) instead of one: save the file again as "
+              "'CSV UTF-8'"},
+    "problem_utf32": {
+        "nl": "is bewaard als UTF-32, wat ik niet lees: bewaar het als 'CSV UTF-8'",
+        "en": "is saved as UTF-32, which I do not read: save it as 'CSV UTF-8'"},
+    "problem_broken_utf16": {
+        "nl": "is bewaard als UTF-16 maar is beschadigd (vanaf byte {position}): exporteer "
+              "opnieuw, bij voorkeur als 'CSV UTF-8'",
+        "en": "is saved as UTF-16 but is damaged (from byte {position}): export it again, "
+              "preferably as 'CSV UTF-8'"},
+    "problem_stray_byte": {
+        "nl": "een teken is geen geldige UTF-8 (het bestand wel); ik las het als het "
+              "Windows-teken (cp1252): kijk deze waarde na",
+        "en": "a character is not valid UTF-8 (the rest of the file is); I read it as the "
+              "Windows character (cp1252): check this value"},
+    "problem_too_wide": {
+        "nl": "heeft {width} kolommen; ik lees er hoogstens {limit}: exporteer minder kolommen",
+        "en": "has {width} columns; I read at most {limit}: export fewer columns"},
+    "problem_unclosed_quote": {
+        "nl": "een aanhalingsteken (\") wordt geopend maar nooit gesloten, zodat de rest van "
+              "het bestand één waarde zou worden",
+        "en": "a quote (\") is opened but never closed, so the rest of the file would become "
+              "one value"},
+    "problem_similar_in_header": {
+        "nl": "de kolomnaam verschilt alleen in hoofdletters of spaties van '{other}' "
+              "(kolommen {first} en {second}): hernoem er één",
+        "en": "the column name differs only in case or spacing from '{other}' (columns "
+              "{first} and {second}): rename one"},
+    "problem_rename_unknown": {
+        "nl": "de kolom om te hernoemen staat niet in het bestand (het bestand heeft: {have})",
+        "en": "the column to rename is not in the file (the file has: {have})"},
+    "problem_rename_twice": {
+        "nl": "na het hernoemen zou deze kolom twee keer bestaan (uit {sources})",
+        "en": "after renaming this column would exist twice (from {sources})"},
+    "problem_ambiguous_decimal": {
+        "nl": "leest als een ander getal met een decimale komma ({text} = {comma}) dan met een "
+              "decimaal punt ({text} = {point}); zeg welke met decimal=\",\" of decimal=\".\"",
+        "en": "reads as a different number with a decimal comma ({text} = {comma}) than with a "
+              "decimal point ({text} = {point}); say which with decimal=\",\" or "
+              "decimal=\".\""},
     "problem_key_repeats": {
         "nl": "de combinatie moet uniek zijn maar komt meer dan eens voor",
         "en": "the combination must be unique but repeats"},

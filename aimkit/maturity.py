@@ -44,8 +44,8 @@ Examples
 >>> maturity.similar_cases(result, n=1).index[0]
 'annapops'
 
-Used in: notebooks/04_aim3_data_maturity_and_quality.ipynb, notebooks/99_for_trainers.ipynb
-and the data-maturity scan app (notebooks/apps/data_maturity_scan.ipynb).
+Used in: notebooks/04_aim3_data_maturity_and_quality.ipynb, notebooks/99_for_trainers.ipynb and the
+data-maturity scan app.
 """
 
 from __future__ import annotations
@@ -67,6 +67,12 @@ from aimkit import i18n
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "maturity.json"
 ANSWERS_FORMAT = "start2aim-maturity-answers"
+ANSWERS_VERSIONS = (1,)
+"""Versions of the answers file that :func:`loads` reads."""
+MAX_COMPANY = 120
+"""Longest company name (characters) an answers file may hold."""
+MAX_ANSWERS_BYTES = 1_000_000
+"""Largest answers file :func:`loads` reads (a saved scan is about 1 kB)."""
 LANGUAGES = ("nl", "en")
 
 
@@ -348,8 +354,9 @@ def _check_answers(answers, model: Model, label: str) -> dict[str, int]:
     for qid, level in answers.items():
         if (isinstance(level, bool) or not isinstance(level, numbers.Integral)
                 or not 1 <= level <= model.max_level):
+            shown = repr(level) if len(repr(level)) <= 20 else repr(level)[:20] + "…"
             raise MaturityError.of("bad_level", source=label, question=repr(qid),
-                                   level=repr(level), max=model.max_level)
+                                   level=shown, max=model.max_level)
         clean[qid] = int(level)
     return clean
 
@@ -558,8 +565,8 @@ def save(assessment: Assessment, path) -> Path:
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> save(assess({"quality_checks": 4}), folder / "scan.json").name
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     save(assess({"quality_checks": 4}), pathlib.Path(folder) / "scan.json").name
     'scan.json'
     """
     path = Path(path)
@@ -574,7 +581,9 @@ def loads(text, model: Model | None = None, source: str = "the answers file") ->
     ------
     MaturityError
         With a message a workshop participant can act on: not JSON (with line and column),
-        not an answers file, unknown questions or levels outside 1–5.
+        not UTF-8 text, nested too deep, a number too large, not an answers file, a version
+        this aimkit does not know, unknown questions, levels outside 1–5, or a company name
+        longer than :data:`MAX_COMPANY` characters.
 
     Examples
     --------
@@ -587,23 +596,47 @@ def loads(text, model: Model | None = None, source: str = "the answers file") ->
 Expecting property name enclosed in double quotes)
     """
     model = model or load_model()
+    if len(text) > MAX_ANSWERS_BYTES:
+        raise MaturityError.of("too_large", source=source, limit=MAX_ANSWERS_BYTES // 1000)
     if isinstance(text, bytes | bytearray | memoryview):
         try:
             text = bytes(text).decode("utf-8-sig")
         except UnicodeDecodeError:
             raise MaturityError.of("not_text", source=source) from None
     try:
-        raw = json.loads(text)
+        raw = json.loads(text, parse_float=_finite, parse_constant=_no_constant)
     except json.JSONDecodeError as err:
         raise MaturityError.of("not_json", source=source, line=err.lineno, column=err.colno,
                                detail=err.msg) from None
+    except RecursionError:
+        raise MaturityError.of("too_deep", source=source) from None
+    except ValueError:  # an integer of thousands of digits, a float beyond 1e308
+        raise MaturityError.of("huge_number", source=source) from None
     if not isinstance(raw, Mapping) or "answers" not in raw:
         raise MaturityError.of("no_answers", source=source)
     if raw.get("format", ANSWERS_FORMAT) != ANSWERS_FORMAT:
-        raise MaturityError.of("other_format", source=source, format=repr(raw.get("format")))
+        raise MaturityError.of("other_format", source=source, format=repr(raw.get("format"))[:40])
+    version = raw.get("version", 1)
+    if isinstance(version, bool) or version not in ANSWERS_VERSIONS:
+        raise MaturityError.of("unknown_version", source=source, version=repr(version)[:20])
     answers = _check_answers(raw["answers"], model, source)
     company = raw.get("company", "")
-    return assess(answers, model, company if isinstance(company, str) else "")
+    company = company.strip() if isinstance(company, str) else ""
+    if len(company) > MAX_COMPANY:
+        raise MaturityError.of("company_too_long", source=source, length=len(company),
+                               limit=MAX_COMPANY)
+    return assess(answers, model, company)
+
+
+def _finite(text: str) -> float:
+    number = float(text)
+    if not math.isfinite(number):
+        raise ValueError(f"number too large: {text[:20]}")
+    return number
+
+
+def _no_constant(text: str):
+    raise ValueError(f"{text} is not a number")
 
 
 def load(path, model: Model | None = None) -> Assessment:
@@ -617,15 +650,24 @@ def load(path, model: Model | None = None) -> Assessment:
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> path = save(assess({"privacy_register": 5}), pathlib.Path(tempfile.mkdtemp()) / "a.json")
-    >>> load(path).answers
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = save(assess({"privacy_register": 5}), pathlib.Path(folder) / "a.json")
+    ...     load(path).answers
     {'privacy_register': 5}
     """
     path = Path(path)
     try:
+        if path.is_dir():
+            raise MaturityError.of("folder", source=str(path))
+        if path.stat().st_size > MAX_ANSWERS_BYTES:
+            raise MaturityError.of("too_large", source=str(path),
+                                   limit=MAX_ANSWERS_BYTES // 1000)
         data = path.read_bytes()
     except FileNotFoundError:
         raise MaturityError(f"{path}: file not found") from None
+    except OSError as error:  # a name too long, no permission
+        raise MaturityError.of("unreadable", source=str(path),
+                               reason=error.strerror or str(error)) from None
     return loads(data, model, source=str(path))
 
 
@@ -756,9 +798,9 @@ def save_report(assessment: Assessment, path, lang: str = "en") -> Path:
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> out = save_report(assess({"quality_checks": 3}), folder / "r.html")
-    >>> out.read_text(encoding="utf-8").count("<h2>")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     out = save_report(assess({"quality_checks": 3}), pathlib.Path(folder) / "r.html")
+    ...     out.read_text(encoding="utf-8").count("<h2>")
     3
     """
     path = Path(path)

@@ -30,8 +30,8 @@ Examples
 >>> len(fig.axes), plots.png(fig)[:4]
 (1, b'\\x89PNG')
 
-Used in: notebooks/04_aim3_data_maturity_and_quality.ipynb, every case notebook
-(notebooks/cases/*.ipynb), the data-maturity scan and the segment explorer apps, and
+Used in: every lesson notebook and notebooks/99_for_trainers.ipynb (the course style and the
+figures), the data-maturity scan and the segment explorer apps, and
 :func:`aimkit.maturity.report_html`.
 """
 

@@ -61,6 +61,26 @@ class Check:
 
     ``find(frame)`` returns ``(row label, column, value, problem)`` tuples.
 
+    Your own rule is a ``Check`` too, also one that compares columns. A rule "the total is
+    the sum of its parts" (an invoice's net amount plus VAT) compares each row's total with
+    the sum of the part columns, allowing half a cent for rounding, and reports the rows
+    where they differ on the total column:
+
+    >>> def total_is_sum(total, parts, tolerance=0.005):
+    ...     def find(frame):
+    ...         expected = frame[parts].sum(axis=1, min_count=len(parts))
+    ...         bad = ~((frame[total] - expected).abs() <= tolerance)  # NaN counts as bad
+    ...         return [(row, total, frame.at[row, total],
+    ...                  f"{total} is not {' + '.join(parts)} ({expected[row]:.2f})")
+    ...                 for row in frame.index[bad]]
+    ...     return Check("consistency", f"{total} = {' + '.join(parts)}", find)
+    >>> invoices = pd.DataFrame({"net": [100.0, 50.0, 80.0], "vat": [21.0, 10.5, None],
+    ...                          "total": [121.0, 61.5, 96.8]})
+    >>> report(invoices, [total_is_sum("total", ["net", "vat"])])[
+    ...     ["check", "row", "value", "problem"]].values.tolist()
+    [['total = net + vat', 1, 61.5, 'total is not net + vat (60.50)'], \
+['total = net + vat', 2, 96.8, 'total is not net + vat (nan)']]
+
     Examples
     --------
     >>> required("Naam").dimension

@@ -1,5 +1,9 @@
 """Recommend items from what people did and from what the items are.
 
+The technique comes first: :func:`interaction_matrix` (who touched what),
+:func:`item_similarity` (cosine similarity between items) and :func:`top_k` (the best scores
+per row). The models build on them.
+
 Collaborative filtering learns from behaviour: :class:`ItemKNN` recommends items that are
 bought or viewed by the same people as the items a user already knows (*item-based*);
 :class:`UserKNN` finds the visitors whose behaviour looks most like a user's and recommends
@@ -29,7 +33,7 @@ notebooks/cases/13_wine_recommendations.ipynb, notebooks/cases/16_earnieland_rea
 from __future__ import annotations
 
 import copy
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -37,10 +41,9 @@ from scipy import sparse
 from sklearn import config_context
 from sklearn.neighbors import NearestNeighbors
 
-CHUNK = 8192
-"""Users scored at once by ``recommend_all`` (bounds the dense score block in memory)."""
-WORKING_MB = 64
-"""Memory scikit-learn may use per chunk of the neighbour search in :class:`UserKNN`."""
+from aimkit import _ranking
+
+# ----------------------------------------------------------------------------- the technique
 
 
 def interaction_matrix(interactions: pd.DataFrame, user: str = "user_id", item: str = "item_id",
@@ -89,33 +92,92 @@ def interaction_matrix(interactions: pd.DataFrame, user: str = "user_id", item: 
     return matrix, pd.Index(users, name=user), pd.Index(items, name=item)
 
 
-def _top_k(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Column indices and values of the k highest scores per row, best first.
+def item_similarity(matrix: sparse.spmatrix) -> sparse.csr_matrix:
+    """Cosine similarity between the items (columns) of a user × item matrix.
 
-    Ties go to the lower column index, so results do not depend on the sort's whims.
+    ``cos(i, j) = (i · j) / (‖i‖ ‖j‖)``, with ``i`` and ``j`` the items' columns: 1 when the
+    same users touched both in the same proportions, 0 when no user touched both. The
+    diagonal (an item with itself) is set to 0, so an item is never its own neighbour.
+
+    Parameters
+    ----------
+    matrix : scipy.sparse matrix
+        ``n_users × n_items``, e.g. from :func:`interaction_matrix`.
+
+    Returns
+    -------
+    scipy.sparse.csr_matrix
+        ``n_items × n_items``, symmetric, zero on the diagonal.
+
+    Examples
+    --------
+    >>> matrix = sparse.csr_matrix([[1.0, 1.0, 0.0], [1.0, 0.0, 1.0]])
+    >>> item_similarity(matrix).toarray().round(3).tolist()
+    [[0.0, 0.707, 0.707], [0.707, 0.0, 0.0], [0.707, 0.0, 0.0]]
     """
-    n, m = scores.shape
-    k = min(k, m)
-    if k < m:
-        # the k best per row: everything better than the k-th value, then ties at the k-th
-        # value by lowest column (np.argpartition would pick among ties at random)
-        worse = -scores
-        kth = np.partition(worse, k - 1, axis=1)[:, k - 1:k]
-        better = worse < kth
-        tie = worse == kth
-        chosen = better | (tie & (np.cumsum(tie, axis=1) <= k - better.sum(axis=1,
-                                                                             keepdims=True)))
-        part = np.nonzero(chosen)[1].reshape(n, k)
-    else:
-        part = np.broadcast_to(np.arange(m), scores.shape)
-    values = np.take_along_axis(scores, part, axis=1)
-    order = np.lexsort((part, -values), axis=1)
-    index = np.take_along_axis(part, order, axis=1)
-    return index, np.take_along_axis(values, order, axis=1)
+    similarity = (matrix.T.tocsr() @ matrix).tocsr()  # i · j for every pair of items
+    norms = np.sqrt(similarity.diagonal())              # ‖i‖: i · i is on the diagonal
+    inverse = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
+    # divide each cell (i, j) by ‖i‖ and by ‖j‖, in place: the matrix can hold millions of pairs
+    similarity.data *= np.repeat(inverse, np.diff(similarity.indptr))
+    similarity.data *= inverse[similarity.indices]
+    similarity.setdiag(0.0)
+    similarity.eliminate_zeros()
+    similarity.sort_indices()
+    return similarity
 
 
-class _Recommender:
-    """Shared plumbing: the interaction matrix, queries, exclusion of seen items, top-k."""
+def top_k(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Column indices and values of the ``k`` highest scores per row, best first.
+
+    A stable sort: equal scores keep their column order, so ties go to the lower column
+    (the first item) and the result never depends on chance.
+
+    Examples
+    --------
+    >>> index, values = top_k(np.array([[0.2, 0.9, 0.5, 0.9]]), 3)
+    >>> index.tolist(), values.tolist()
+    ([[1, 3, 2]], [[0.9, 0.9, 0.5]])
+    """
+    best = np.argsort(-scores, axis=1, kind="stable")[:, :k]
+    return best, np.take_along_axis(scores, best, axis=1)
+
+
+def _best(scores: pd.Series, k: int, name: str = "score", positive: bool = True
+          ) -> pd.DataFrame:
+    """The ``k`` best items of a score per item, best first (only positive scores)."""
+    index, values = top_k(scores.to_numpy()[None, :], k)
+    keep = values[0] > 0 if positive else np.ones(len(values[0]), dtype=bool)
+    return pd.DataFrame({"item": scores.index[index[0][keep]], name: values[0][keep]})
+
+
+def _is_basket(query) -> bool:
+    return isinstance(query, (list, tuple, set, pd.Index, np.ndarray, pd.Series))
+
+
+# ----------------------------------------------------------------------------- the models
+
+CHUNK = 8192
+"""Users scored at once by ``recommend_all`` (bounds the dense score block in memory)."""
+WORKING_MB = 64
+"""Memory scikit-learn may use per chunk of the neighbour search in :class:`UserKNN`."""
+
+
+class Recommender:
+    """Base of the behaviour models: learn from interactions, score items, recommend the best.
+
+    A model fits on a long table of interactions (:meth:`fit`), scores every item for a
+    user or a basket (:meth:`scores`) and recommends the best unseen ones
+    (:meth:`recommend`, :meth:`recommend_all`). A subclass says what it learns (``_learn``,
+    from ``matrix_``) and how it scores a block of query rows (``_score_rows``).
+
+    Attributes
+    ----------
+    matrix_ : scipy.sparse.csr_matrix
+        The user × item matrix (:func:`interaction_matrix`).
+    users_, items_ : Index
+        Labels of its rows and columns.
+    """
 
     binary = False
 
@@ -144,44 +206,46 @@ class _Recommender:
         self._learn()
         return self
 
-    def _learn(self) -> None:
-        """Compute what the model needs from ``matrix_``."""
+    def scores(self, query) -> pd.Series:
+        """How well each item fits a known user, or a list of items (a basket).
 
-    def _scores(self, basis: sparse.csr_matrix, rows: np.ndarray | None) -> np.ndarray:
-        """Dense scores (n × items) for n query rows; ``rows`` are their user rows, if known."""
-        raise NotImplementedError
+        Parameters
+        ----------
+        query : user label or list of item labels
+            A user seen in ``fit``; or the items an anonymous visitor looked at.
 
-    def _check_fitted(self) -> None:
-        if not hasattr(self, "matrix_"):
-            raise RuntimeError(f"{type(self).__name__} is not fitted yet: call fit() first")
+        Returns
+        -------
+        Series
+            One score per item of ``items_`` (higher is better), the user's own items
+            included.
 
-    def _item_vector(self, items: Iterable[Hashable]) -> sparse.csr_matrix:
-        items = list(items)
-        known = self._item_pos.reindex(items).dropna().astype(int).to_numpy()
-        if len(known) == 0:
-            raise KeyError(f"none of the items {items[:5]} is known to the model")
-        return self._selection(np.zeros(len(known), int), known, (1, len(self.items_)))
+        Examples
+        --------
+        >>> views = pd.DataFrame({"user_id": [1, 1, 2], "item_id": ["a", "b", "a"]})
+        >>> ItemKNN().fit(views).scores(["b"]).round(3).to_dict()
+        {'a': 0.707, 'b': 0.0}
+        """
+        self._check_fitted()
+        scores = self._score_rows(*self._query(query))[0]
+        return pd.Series(scores, index=self.items_, name="score")
 
-    def _query(self, query) -> tuple[sparse.csr_matrix, np.ndarray]:
-        """The query's row (a user's history or a basket) and its user row (-1 for a basket)."""
-        if isinstance(query, (list, tuple, set, pd.Index, np.ndarray, pd.Series)):
-            return self._item_vector(query), np.array([-1])
-        if query not in self._user_pos.index:
-            raise KeyError(f"unknown user {query!r}; pass the items they looked at instead")
-        row = int(self._user_pos[query])
-        return self.matrix_[row], np.array([row])
+    def items_of(self, query) -> pd.Index:
+        """The items a known user touched, or the known items of a basket.
 
-    def _rank(self, scores: np.ndarray, seen: sparse.csr_matrix | None, k: int):
-        scores = scores.astype(float, copy=True)
-        if seen is not None and seen.nnz:
-            coo = seen.tocoo()
-            scores[coo.row, coo.col] = -np.inf
-        index, values = _top_k(scores, k)
-        keep = values > 0
-        return index, values, keep
+        Examples
+        --------
+        >>> views = pd.DataFrame({"user_id": [1, 1, 2], "item_id": ["a", "b", "a"]})
+        >>> list(ItemKNN().fit(views).items_of(1)), list(ItemKNN().fit(views).items_of(["b", "z"]))
+        (['a', 'b'], ['b'])
+        """
+        self._check_fitted()
+        return self.items_[self._query(query)[0].indices]
 
     def recommend(self, query, k: int = 10, exclude_seen: bool = True) -> pd.DataFrame:
         """Recommend ``k`` items for one known user, or for a list of items (a basket).
+
+        The ``k`` highest :meth:`scores`, leaving out what the user already knows.
 
         Parameters
         ----------
@@ -197,18 +261,18 @@ class _Recommender:
         DataFrame
             Columns ``item`` and ``score``, best first; only items with a positive score.
         """
-        self._check_fitted()
-        basis, rows = self._query(query)
-        scores = self._scores(basis, rows)
-        seen = basis if exclude_seen or rows[0] < 0 else None
-        index, values, keep = self._rank(scores, seen, k)
-        return pd.DataFrame({"item": self.items_[index[0][keep[0]]],
-                             "score": values[0][keep[0]]})
+        scores = self.scores(query)
+        if exclude_seen or _is_basket(query):
+            scores = scores.drop(self.items_of(query))
+        return _best(scores, k)
 
     def recommend_all(self, users: Sequence | None = None, k: int = 10,
                       exclude_seen: bool = True, from_items: pd.Series | None = None
                       ) -> pd.DataFrame:
         """Recommend ``k`` items for many users at once (vectorised, in chunks).
+
+        The same answer as :meth:`recommend` for each user, faster: users are scored in
+        blocks of :data:`CHUNK` and ranked without sorting every row (``aimkit._ranking``).
 
         Parameters
         ----------
@@ -232,15 +296,15 @@ class _Recommender:
         if from_items is not None:
             from_items = from_items[from_items.isin(self.items_)]
             users = pd.Index(pd.unique(from_items.index)) if users is None else pd.Index(users)
-            basis_all = self._selection(users.get_indexer(from_items.index),
-                                        self._item_pos[from_items.to_numpy()].to_numpy(),
-                                        (len(users), len(self.items_)))
+            basis_all = _ranking.ones_at(users.get_indexer(from_items.index),
+                                         self._item_pos[from_items.to_numpy()].to_numpy(),
+                                         (len(users), len(self.items_)))
             rows_all = self._user_pos.reindex(users).to_numpy()
             known = ~np.isnan(rows_all)
             seen_all = basis_all
             if exclude_seen and known.any():
-                pick = self._selection(np.flatnonzero(known), rows_all[known].astype(int),
-                                       (len(users), len(self.users_)))
+                pick = _ranking.ones_at(np.flatnonzero(known), rows_all[known].astype(int),
+                                        (len(users), len(self.users_)))
                 seen_all = (basis_all + pick @ self.matrix_).tocsr()
         else:
             users = self.users_ if users is None else pd.Index(users)
@@ -254,9 +318,9 @@ class _Recommender:
         frames = []
         for start in range(0, len(users), CHUNK):
             stop = min(start + CHUNK, len(users))
-            scores = self._scores(basis_all[start:stop], rows_all[start:stop])
+            scores = self._score_rows(basis_all[start:stop], rows_all[start:stop])
             seen = None if seen_all is None else seen_all[start:stop]
-            index, values, keep = self._rank(scores, seen, k)
+            index, values, keep = _ranking.best_unseen(scores, seen, k)
             ranks = np.broadcast_to(np.arange(1, index.shape[1] + 1), index.shape)
             who = np.broadcast_to(np.arange(start, stop)[:, None], index.shape)
             frames.append(pd.DataFrame({"user": users[who[keep]], "rank": ranks[keep],
@@ -266,17 +330,33 @@ class _Recommender:
             return pd.DataFrame({"user": [], "rank": [], "item": [], "score": []})
         return pd.concat(frames, ignore_index=True)
 
-    @staticmethod
-    def _selection(rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int]):
-        """A 0/1 sparse matrix with ones at (rows, cols); negative rows are dropped."""
-        ok = rows >= 0
-        matrix = sparse.csr_matrix((np.ones(ok.sum()), (rows[ok], cols[ok])), shape=shape)
-        matrix.sum_duplicates()
-        matrix.data[:] = 1.0
-        return matrix
+    def _learn(self) -> None:
+        """Compute what the model needs from ``matrix_``."""
+
+    def _score_rows(self, basis: sparse.csr_matrix, rows: np.ndarray) -> np.ndarray:
+        """Dense scores (n × items) for n query rows; ``rows`` are their user rows (-1: none)."""
+        raise NotImplementedError
+
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "matrix_"):
+            raise RuntimeError(f"{type(self).__name__} is not fitted yet: call fit() first")
+
+    def _query(self, query) -> tuple[sparse.csr_matrix, np.ndarray]:
+        """The query's row (a user's history or a basket) and its user row (-1 for a basket)."""
+        if _is_basket(query):
+            items = list(query)
+            known = self._item_pos.reindex(items).dropna().astype(int).to_numpy()
+            if len(known) == 0:
+                raise KeyError(f"none of the items {items[:5]} is known to the model")
+            return (_ranking.ones_at(np.zeros(len(known), int), known, (1, len(self.items_))),
+                    np.array([-1]))
+        if query not in self._user_pos.index:
+            raise KeyError(f"unknown user {query!r}; pass the items they looked at instead")
+        row = int(self._user_pos[query])
+        return self.matrix_[row], np.array([row])
 
 
-class ItemKNN(_Recommender):
+class ItemKNN(Recommender):
     """Item-based collaborative filtering: cosine similarity between the items' user columns.
 
     Two items are similar when the same users touch both. A user's score for an item is the
@@ -306,16 +386,10 @@ class ItemKNN(_Recommender):
         self.binary = binary
 
     def _learn(self) -> None:
-        gram = (self.matrix_.T @ self.matrix_).tocsr()
-        norms = np.sqrt(gram.diagonal())
-        inverse = sparse.diags(np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0))
-        similarity = (inverse @ gram @ inverse).tolil()
-        similarity.setdiag(0.0)
-        self.similarity_ = similarity.tocsr()
-        self.similarity_.eliminate_zeros()
+        self.similarity_ = item_similarity(self.matrix_)
 
-    def _scores(self, basis, rows):
-        return (basis @ self.similarity_).toarray()
+    def _score_rows(self, basis, rows):
+        return (basis @ self.similarity_).toarray()  # the sum of similarities to my items
 
     def similar_items(self, item: Hashable, k: int = 10) -> pd.DataFrame:
         """The ``k`` items most similar to ``item`` (positive similarity only).
@@ -329,13 +403,11 @@ class ItemKNN(_Recommender):
         self._check_fitted()
         if item not in self._item_pos.index:
             raise KeyError(f"unknown item {item!r}")
-        row = self.similarity_[int(self._item_pos[item])].toarray()
-        index, values = _top_k(row, k)
-        keep = values[0] > 0
-        return pd.DataFrame({"item": self.items_[index[0][keep]], "similarity": values[0][keep]})
+        row = self.similarity_[int(self._item_pos[item])].toarray()[0]
+        return _best(pd.Series(row, index=self.items_), k, name="similarity")
 
 
-class UserKNN(_Recommender):
+class UserKNN(Recommender):
     """User-based k-nearest neighbours: recommend what the most similar users looked at.
 
     Users are compared with cosine similarity on their rows of the interaction matrix
@@ -394,7 +466,7 @@ class UserKNN(_Recommender):
         order = np.argsort(is_self, axis=1, kind="stable")
         return np.take_along_axis(index, order, 1), np.take_along_axis(weights, order, 1)
 
-    def _scores(self, basis, rows):
+    def _score_rows(self, basis, rows):
         index, weights = self._neighbours(basis, rows, self.neighbours)
         n = index.shape[0]
         mix = sparse.csr_matrix((weights.ravel(), (np.repeat(np.arange(n), index.shape[1]),
@@ -402,7 +474,7 @@ class UserKNN(_Recommender):
         return (mix @ self.profiles_).toarray()
 
 
-class Popularity(_Recommender):
+class Popularity(Recommender):
     """Baseline: recommend the items most users touched, the same list for everyone.
 
     Examples
@@ -417,11 +489,11 @@ class Popularity(_Recommender):
     def _learn(self) -> None:
         self.popularity_ = np.asarray(self.matrix_.sum(axis=0)).ravel()
 
-    def _scores(self, basis, rows):
+    def _score_rows(self, basis, rows):
         return np.broadcast_to(self.popularity_, (basis.shape[0], len(self.items_)))
 
 
-class RandomItems(_Recommender):
+class RandomItems(Recommender):
     """Baseline: recommend items at random (seeded), what a box without any logic does.
 
     Examples
@@ -439,7 +511,7 @@ class RandomItems(_Recommender):
     def _learn(self) -> None:
         self.rng_ = np.random.default_rng(self.seed)
 
-    def _scores(self, basis, rows):
+    def _score_rows(self, basis, rows):
         return self.rng_.uniform(0.01, 1.0, size=(basis.shape[0], len(self.items_)))
 
 
@@ -556,13 +628,10 @@ class ContentSimilarity:
         else:
             row = self.features_.loc[[item]]
         pool = self.features_ if candidates is None else self.features_.loc[list(candidates)]
-        scores = self.similarity(row, pool)[0]
-        labels = pool.index
+        scores = pd.Series(self.similarity(row, pool)[0], index=pool.index)
         if not isinstance(item, (dict, pd.DataFrame)):
-            scores = np.where(labels == item, -np.inf, scores)
-        index, values = _top_k(scores[None, :], k)
-        keep = np.isfinite(values[0])
-        return pd.DataFrame({"item": labels[index[0][keep]], "similarity": values[0][keep]})
+            scores = scores.drop(item, errors="ignore")
+        return _best(scores, k, name="similarity", positive=False)
 
 
 class Hybrid:
@@ -594,7 +663,7 @@ class Hybrid:
     [[3, 'collaborative'], [4, 'content']]
     """
 
-    def __init__(self, collaborative: _Recommender, content: ContentSimilarity, twins: int = 3):
+    def __init__(self, collaborative: Recommender, content: ContentSimilarity, twins: int = 3):
         self.collaborative = collaborative
         self.content = content
         self.twins = twins
@@ -622,7 +691,7 @@ class Hybrid:
         self.new_items_ = self.content.items_.difference(known)
         features = self.content.features_
         bridge = self.content.similarity(features.loc[self.new_items_], features.reindex(known))
-        index, values = _top_k(bridge, self.twins)
+        index, values = top_k(bridge, self.twins)
         self.bridge_ = np.zeros_like(bridge)
         np.put_along_axis(self.bridge_, index, values, axis=1)
         return self
@@ -636,17 +705,15 @@ class Hybrid:
             ``item``, ``score`` and ``source`` (collaborative, content or popular).
         """
         model = self.collaborative
-        basket = isinstance(query, (list, tuple, set, pd.Index, np.ndarray, pd.Series))
+        basket = _is_basket(query)
         try:
-            basis, rows = model._query(query)
+            scores = model.scores(query)
         except KeyError:
             return self._fallback(list(query) if basket else [], k)
-        full = model._scores(basis, rows)
-        index, values, keep = model._rank(full, basis if exclude_seen or basket else None, k)
-        ranked = pd.DataFrame({"item": model.items_[index[0][keep[0]]],
-                               "score": values[0][keep[0]], "source": "collaborative"})
-        new = pd.DataFrame({"item": self.new_items_,
-                            "score": (self.bridge_ * full).max(axis=1, initial=0.0),
+        unseen = scores.drop(model.items_of(query)) if exclude_seen or basket else scores
+        ranked = _best(unseen, k).assign(source="collaborative")
+        new = pd.DataFrame({"item": self.new_items_,  # a twin's score times the resemblance
+                            "score": (self.bridge_ * scores.to_numpy()).max(axis=1, initial=0.0),
                             "source": "content"})
         if basket:
             new = new[~new["item"].isin(list(query))]
@@ -747,7 +814,7 @@ def _holdout(interactions, user, item, time, how, seed):
     raise ValueError(f"holdout must be 'last' or 'random', not {how!r}")
 
 
-def evaluate(recommender: _Recommender, interactions: pd.DataFrame, k: int = 10,
+def evaluate(recommender: Recommender, interactions: pd.DataFrame, k: int = 10,
              holdout: str = "last", user: str = "user_id", item: str = "item_id",
              time: str | None = None, weight: str | None = None, seed: int = 0
              ) -> pd.DataFrame:

@@ -13,8 +13,10 @@ Examples
 >>> import os; os.environ["OMP_NUM_THREADS"]
 '1'
 
-Used in: the Setup cell of every notebook that fits a model (see CONTRIBUTING.md) and the
-segment explorer app (:class:`aimkit.apps.explorer.SegmentExplorer`).
+Used in: the Setup cell of every notebook that fits a model (see CONTRIBUTING.md): every case
+notebook, notebooks/01_ai_and_marketing.ipynb, notebooks/05_aim4_analysis_toolbox.ipynb,
+notebooks/07_aim6_evaluate_and_adjust.ipynb and notebooks/08_legal_and_responsible_ai.ipynb;
+and the segment explorer app (:class:`aimkit.apps.explorer.SegmentExplorer`).
 """
 
 from __future__ import annotations

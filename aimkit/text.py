@@ -35,7 +35,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 import numpy as np
 import pandas as pd
@@ -71,19 +71,27 @@ URL_FIELDS = ("full_path",)
 TEXT_FIELDS = ("page_title", "clicked_text")
 """Event fields that hold text (a page title, the text of a clicked link or image)."""
 
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[^\W_]+")  # letters (any script) and digits
+_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "ı": "i",
+                          "đ": "d", "ð": "d", "þ": "th"})
+"""Letters without a decomposition into a plain letter and an accent, spelled in ASCII."""
 _TRACKING = re.compile(r"^(utm_|fbclid$|gclid$|_ga$)")
 
 
 def normalise(text: str) -> str:
-    """Lower case without accents: *financiële* becomes *financiele*.
+    """Lower case without accents: *financiële* becomes *financiele*, *cœur* *coeur*.
+
+    Letters such as ß, æ, ø, œ, ł and ı, which are no letter plus an accent, are spelled
+    in plain letters (ss, ae, o, oe, l, i), so a word that holds one stays one word.
 
     Examples
     --------
     >>> normalise("Financiële Hogeschool")
     'financiele hogeschool'
+    >>> normalise("Cœur, Straße, Łódź, Ærø")
+    'coeur, strasse, lodz, aero'
     """
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_LETTERS))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -110,6 +118,8 @@ def tokenize(text, stop_words: Iterable[str] = STOP_WORDS, min_length: int = 3) 
     ['paswoord', 'vergeten', 'toegang', 'krijgen', 'personeelsplatform']
     >>> tokenize("Odisee hogeschool", stop_words=STOP_WORDS | {"odisee", "hogeschool"})
     []
+    >>> tokenize("Le cœur de ma sœur: œuvre")
+    ['coeur', 'soeur', 'oeuvre']
     """
     if not isinstance(text, str):
         return []
@@ -127,12 +137,14 @@ def url_text(url) -> str:
     'nl opleidingen bachelor elektronica ict gent'
     >>> url_text("https://www.odisee.be/nl/infodagen?utm_source=facebook&utm_campaign=x")
     'nl infodagen'
+    >>> url_text("https://example.be/fr/c%C5%93ur-de-l-%C5%93uvre")
+    'fr coeur de l oeuvre'
     """
     if not isinstance(url, str):
         return ""
     parts = urlsplit(url)
     values = [v for k, v in parse_qsl(parts.query) if not _TRACKING.match(k.lower())]
-    return " ".join(_WORD.findall(normalise(" ".join([parts.path, *values]))))
+    return " ".join(_WORD.findall(normalise(" ".join([unquote(parts.path), *values]))))
 
 
 def event_words(event: Mapping, url_fields: Sequence[str] = URL_FIELDS,

@@ -13,18 +13,28 @@ shops most similar to their last shop.
   sparse matrix.
 
 Each is timed best of three; the peak memory each allocates is measured with tracemalloc in a
-separate untimed call. The two answers are compared. Run: ``python benchmarks/recommend.py
-[members]``. Target: aimkit under 3 s and 1 GB on 2 cores.
+separate untimed call. The two answers are compared. Target: aimkit under 3 s and 1 GB on 2
+cores.
+
+First, memory on a dense catalogue (issue 14.6): ``ItemKNN().fit`` on about 100,000 ratings of
+9,700 items by 610 users, shaped like MovieLens' small dataset (a few users rate thousands of
+items, so tens of millions of item pairs co-occur). Reported, not timed: the tracemalloc peak
+of the fit and the growth of the process's peak RSS (psutil and ``getrusage``). Target: under
+1 GB (converting the similarity to LIL to clear its diagonal took 2.6 GB traced, 8 GB RSS).
+
+Run: ``python benchmarks/recommend.py [members]``.
 """
 
 from __future__ import annotations
 
+import resource
 import sys
 import time
 import tracemalloc
 
 import numpy as np
 import pandas as pd
+import psutil
 
 from aimkit import rfm
 from aimkit.datasets import earnieland
@@ -64,6 +74,39 @@ def sparse(valid: pd.DataFrame, last: pd.Series) -> pd.DataFrame:
     return model.recommend_all(k=2, from_items=last, exclude_seen=False)
 
 
+def dense_catalogue(users: int = 610, items: int = 9_742, ratings: int = 100_836,
+                    seed: int = 0) -> pd.DataFrame:
+    """Ratings shaped like MovieLens' small dataset: skewed activity (>= 20 a user), popularity."""
+    rng = np.random.default_rng(seed)
+    activity = np.exp(rng.normal(0.0, 1.2, users))
+    per_user = np.clip(np.round(activity / activity.sum() * ratings), 20, items // 3).astype(int)
+    popularity = 1.0 / np.arange(1, items + 1) ** 0.9
+    popularity /= popularity.sum()
+    rated = [rng.choice(items, n, replace=False, p=popularity) for n in per_user]
+    return pd.DataFrame({"user_id": np.repeat(np.arange(users), per_user),
+                         "item_id": np.concatenate(rated)})
+
+
+def catalogue_memory() -> None:
+    """Peak memory of ``ItemKNN().fit`` on the dense catalogue (run first: peak RSS is global)."""
+    ratings = dense_catalogue()
+    rss_before = psutil.Process().memory_info().rss
+    tracemalloc.start()
+    start = time.perf_counter()
+    model = ItemKNN().fit(ratings)
+    seconds = time.perf_counter() - start
+    traced = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    peak_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kB on Linux
+    matrix = model.similarity_
+    size = matrix.data.nbytes + matrix.indices.nbytes + matrix.indptr.nbytes
+    print(f"dense catalogue: {len(ratings):,} ratings, {ratings['user_id'].nunique()} users, "
+          f"{ratings['item_id'].nunique():,} items; {matrix.nnz:,} similar pairs "
+          f"({size / 2**20:,.0f} MiB)")
+    print(f"ItemKNN.fit: {seconds:.1f} s (under tracemalloc), peak {traced / 2**20:,.0f} MiB "
+          f"traced, peak RSS +{(peak_rss - rss_before) / 2**20:,.0f} MiB (target < 1024)\n")
+
+
 def best_of(fn, *args, repeat: int = 3) -> tuple[float, object]:
     times, result = [], None
     for _ in range(repeat):
@@ -82,6 +125,7 @@ def peak_mb(fn, *args) -> float:
 
 
 def main(members: int = 215_000) -> None:
+    catalogue_memory()
     start = time.perf_counter()
     valid, last, total = world(members)
     print(f"world: {valid['user_id'].nunique():,} buying members of {members:,}, "

@@ -166,8 +166,9 @@ def test_a_different_seed_gives_different_data():
 
 
 def test_an_option_the_generator_does_not_have_is_a_clear_error():
-    with pytest.raises(TypeError, match=r"the kinnarps generator has no option 'planted'"):
-        datasets.generate("kinnarps", seed=7, planted=False)
+    with pytest.raises(TypeError, match=r"the kinnarps generator has no option 'colour'; "
+                                        r"its options: planted"):
+        datasets.generate("kinnarps", seed=7, colour="red")
 
 
 def test_describe_names_each_table_with_its_size():

@@ -3,9 +3,11 @@
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 from scipy.stats import chi2_contingency
 
+from aimkit import experiment
 from aimkit.experiment import ab_test, assign, sample_size, wilson_interval
 
 CASES = [(70, 1000, 100, 1000), (1, 30, 9, 31), (0, 50, 3, 40), (120, 3016, 171, 2984),
@@ -106,3 +108,68 @@ def test_assign_is_balanced_reproducible_and_random():
     assert not split.equals(assign(units, groups=("generic", "personalised"), seed=6))
     with pytest.raises(ValueError):
         assign(["a", "a"])
+
+
+def test_unit_level_data_gives_the_same_result_as_the_counts():
+    rng = np.random.default_rng(5)
+    units = pd.DataFrame({"variant": rng.choice(["control", "new"], 3000),
+                          "bought": rng.random(3000) < 0.08})
+    counts = units.groupby("variant")["bought"].agg(["sum", "count"])
+    expected = ab_test(int(counts.loc["control", "sum"]), int(counts.loc["control", "count"]),
+                       int(counts.loc["new", "sum"]), int(counts.loc["new", "count"]))
+    assert ab_test(units, group="variant", converted="bought") == expected
+    swapped = ab_test(units, group="variant", converted="bought", control="new", variant="control")
+    assert swapped.uplift == pytest.approx(-expected.uplift)
+    as_numbers = units.assign(bought=units["bought"].astype(int))
+    assert ab_test(as_numbers, group="variant", converted="bought") == expected
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda u: u.drop(columns="converted"), "no column 'converted'"),
+    (lambda u: u.assign(converted=["yes"] * len(u)), "True/False or 1/0"),
+    (lambda u: u.assign(group=["A", "B", "C", "A"]), "3 groups"),
+    (lambda u: u.assign(converted=[1, None, 0, 1]), "rows miss one"),
+])
+def test_unit_level_data_problems_are_named(change, message):
+    units = pd.DataFrame({"group": ["A", "B", "A", "B"], "converted": [1, 0, 0, 1]})
+    with pytest.raises(ValueError, match=message):
+        ab_test(change(units))
+    with pytest.raises(ValueError, match="no unit is in group 'X'"):
+        ab_test(units, control="A", variant="X")
+
+
+@pytest.mark.parametrize("n_a, n_b", [(300, 5000), (1356, 1356), (200, 200)])
+def test_detectable_effect_reaches_the_power_in_simulation(n_a, n_b):
+    effect = experiment.detectable_effect(0.07, n_a, n_b)
+    rng = np.random.default_rng(3)
+    a = rng.binomial(n_a, 0.07, 3000)
+    b = rng.binomial(n_b, 0.07 + effect, 3000)
+    significant = [ab_test(x, n_a, y, n_b).p_value < 0.05 for x, y in zip(a, b, strict=True)]
+    power = np.mean(significant)
+    assert 0.77 <= power <= 0.83
+
+
+def test_detectable_effect_inverts_sample_size():
+    n = experiment.sample_size(0.07, 0.03)
+    assert experiment.detectable_effect(0.07, n, n) == pytest.approx(0.03, abs=2e-4)
+    assert experiment.detectable_effect(0.07, n - 50, n - 50) > 0.03
+
+
+def test_holdout_is_sized_by_sample_size_random_and_reproducible():
+    units = [f"c{i}" for i in range(5000)]
+    groups = experiment.holdout(units, 0.07, 0.03, seed=4)
+    assert list(groups.index) == units
+    assert (groups == "holdout").sum() == experiment.sample_size(0.07, 0.03)
+    assert groups.equals(experiment.holdout(units, 0.07, 0.03, seed=4))
+    assert not groups.equals(experiment.holdout(units, 0.07, 0.03, seed=5))
+    first_half = (groups.iloc[:2500] == "holdout").mean()
+    assert 0.22 <= first_half <= 0.32  # spread over the list, not the tail end of it
+
+
+def test_a_short_list_is_split_in_half_and_says_what_it_can_detect():
+    groups = experiment.holdout(range(400), 0.10, 0.02, seed=0)
+    assert groups.value_counts().to_dict() == {"campaign": 200, "holdout": 200}
+    assert groups.attrs["needed"] > 200
+    assert groups.attrs["detectable_effect"] > 0.02
+    with pytest.raises(ValueError, match="distinct"):
+        experiment.holdout([1, 1, 2], 0.1, 0.05)

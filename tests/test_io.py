@@ -210,13 +210,16 @@ def test_schema_rules_allowed_unique_and_keys():
 
 # --------------------------------------------------------------------- exporting
 
+SALT = "d5b1f0c2a9e84c7b93f2a61e0c4d8b7a"  # 16 random bytes as hex (secrets.token_hex(16))
+
+
 def test_export_pseudonymises_ids_and_neutralises_formulas():
     table = pd.DataFrame({"customer_id": ["C1", "C2", None], "name": ["=cmd|' /C calc'!A0",
                           "+32 470", "@SUM(A1)"], "amount": [-5.0, 1.0, 2.0]})
-    text = io.export_csv(table, salt="secret")
+    text = io.export_csv(table, salt=SALT, keep="name")
     lines = text.splitlines()
     assert lines[0] == "customer_id,name,amount"
-    assert lines[1] == io.pseudonym("C1", "secret") + ",'=cmd|' /C calc'!A0,-5.0"
+    assert lines[1] == io.pseudonym("C1", SALT) + ",'=cmd|' /C calc'!A0,-5.0"
     assert "'+32 470" in lines[2] and "'@SUM(A1)" in lines[3]
     assert lines[3].startswith(",")  # a missing ID stays empty
     assert "C1" not in text and "C2" not in text
@@ -226,7 +229,7 @@ def test_export_pseudonymises_ids_and_neutralises_formulas():
 def test_export_without_salt_cannot_be_linked_between_exports():
     table = pd.DataFrame({"customer_id": ["C1"]})
     assert io.export_csv(table) != io.export_csv(table)
-    assert io.export_csv(table, salt="s") == io.export_csv(table, salt="s")
+    assert io.export_csv(table, salt=SALT) == io.export_csv(table, salt=SALT)
 
 
 def test_export_keeps_ids_only_when_asked(tmp_path):
@@ -238,15 +241,92 @@ def test_export_keeps_ids_only_when_asked(tmp_path):
 
 
 def test_id_columns_by_name():
-    names = ["id", "customer_id", "Klantnummer", "user", "visitor_id", "paid", "idea", "amount"]
+    names = ["id", "customer_id", "Klantnummer", "user", "visitor_id", "paid", "idea", "amount",
+             "CustomerID", "ClientID", "customer_no", "Customer No.", "relatienummer",
+             "Debiteurnummer", "lidnummer", "klantnr", "Klant nr", "postcode", "video", "valid"]
     assert io.id_columns(pd.DataFrame(columns=names)) == [
-        "id", "customer_id", "Klantnummer", "user", "visitor_id"]
+        "id", "customer_id", "Klantnummer", "user", "visitor_id", "CustomerID", "ClientID",
+        "customer_no", "Customer No.", "relatienummer", "Debiteurnummer", "lidnummer",
+        "klantnr", "Klant nr"]
+
+
+@pytest.mark.parametrize("column", ["email", "E-mail", "e_mail", "EmailAddress", "emailadres",
+                                    "phone", "Telefoon", "GSM", "gsmnummer", "mobiel", "name",
+                                    "Naam", "first_name", "Voornaam", "Achternaam", "klantnaam",
+                                    "address", "Adres", "Straat", "huisnummer"])
+def test_direct_identifiers_are_refused_unless_kept_or_pseudonymised(column):
+    table = pd.DataFrame({"klantnummer": ["K1"], column: ["x"], "segment": ["A"]})
+    with pytest.raises(ValueError, match=f"'{column}' holds"):
+        io.export_csv(table)
+    assert "x" in io.export_csv(table, keep=column)  # a string works like a one-item list
+    assert "x" not in io.export_csv(table, pseudonymise=["klantnummer", column])
+
+
+def test_not_every_name_is_a_person():
+    table = pd.DataFrame({"product_name": ["Tent"], "segment_naam": ["A"], "street_view": [1]})
+    assert "Tent" in io.export_csv(table)
+
+
+def test_a_string_names_one_column_and_ids_are_hashed_by_value():
+    table = pd.DataFrame({"customer_id": [42, 7], "other": [42.0, 7.0]})
+    text = io.export_csv(table, pseudonymise="other", salt=SALT)
+    assert text.splitlines()[1] == f"42,{io.pseudonym(42, SALT)}"
+    assert io.pseudonym(42, SALT) == io.pseudonym(42.0, SALT) == io.pseudonym("42", SALT)
+    assert io.pseudonym(np.int64(42), SALT) == io.pseudonym(np.float64(42.0), SALT)
+    assert io.pseudonym(42.5, SALT) != io.pseudonym(42, SALT)
+
+
+@pytest.mark.parametrize("salt", ["workshop", "energy-crm", b"short", "x" * 15])
+def test_short_salts_are_refused(salt):
+    with pytest.raises(ValueError, match="at least 16 random bytes"):
+        io.export_csv(pd.DataFrame({"customer_id": ["C1"]}), salt=salt)
+    with pytest.raises(ValueError, match="at least 16 random bytes"):
+        io.pseudonym("C1", salt)
+
+
+def test_a_pseudonym_key_is_saved_loaded_and_maps_pseudonyms_back(tmp_path):
+    key = io.PseudonymKey.create()
+    path = key.save(tmp_path / "pseudonym.key")
+    assert path.stat().st_mode & 0o077 == 0  # only the owner can read it
+    assert key._secret.hex() not in repr(key)
+    with pytest.raises(FileExistsError):
+        io.PseudonymKey.create().save(path)
+    crm = pd.DataFrame({"customer_id": ["C1", "C2", "C3"], "segment": ["A", "B", "A"]})
+    first = pd.read_csv(_stdio_text(io.export_csv(crm, salt=key)))
+    second = pd.read_csv(_stdio_text(io.export_csv(crm, salt=io.PseudonymKey.load(path))))
+    assert first.equals(second)  # stable over exports
+    assert not set(first["customer_id"]) & set(crm["customer_id"])
+    results = first.loc[first["segment"] == "A", "customer_id"]  # what the mailing tool sends back
+    assert key.reveal(results, ids=crm["customer_id"]).tolist() == ["C1", "C3"]
+    assert io.PseudonymKey.create().reveal(results, ids=crm["customer_id"]).isna().all()
+    (tmp_path / "bad.key").write_text("{}")
+    with pytest.raises(ValueError, match="cannot load a pseudonym key"):
+        io.PseudonymKey.load(tmp_path / "bad.key")
+
+
+def _stdio_text(text):
+    from io import StringIO
+    return StringIO(text)
+
+
+def test_line_breaks_in_values_are_always_quoted_and_headers_neutralised():
+    table = pd.DataFrame({"=HYPERLINK(1)": ["a\rb", "c\nd", "e\r\nf", "plain"]})
+    text = io.export_csv(table, pseudonymise=[])
+    assert text == "'=HYPERLINK(1)\n\"a\rb\"\n\"c\nd\"\n\"e\r\nf\"\nplain\n"
+    back = pd.read_csv(_stdio_text(text), dtype=str, keep_default_na=False)
+    assert back.iloc[:, 0].tolist() == ["a\rb", "c\nd", "e\r\nf", "plain"]
+
+
+@pytest.mark.parametrize("value", ["=1+1", " =1+1", "'=1+1", '"=1+1', "\t=1", "\r=1", "\n=1",
+                                   "\uff1d1+1", "\u00a0+1", "-1+1", "@SUM(1)"])
+def test_formulas_after_spaces_and_quotes_are_neutralised(value):
+    assert io.formula_safe(value) == "'" + value
 
 
 money = st.floats(min_value=-1e7, max_value=1e7, allow_nan=False).map(lambda x: round(x, 2))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60, deadline=None, database=None)
 @given(st.lists(money, min_size=1, max_size=20), st.sampled_from([(";", ","), (",", ".")]))
 def test_belgian_and_plain_exports_read_back_the_same_amounts(amounts, dialect):
     sep, decimal = dialect
@@ -257,3 +337,126 @@ def test_belgian_and_plain_exports_read_back_the_same_amounts(amounts, dialect):
     back = io.read_table(text.encode("cp1252"), io.TRANSACTIONS)
     np.testing.assert_allclose(back["amount"].to_numpy(), np.array(amounts), rtol=0, atol=1e-9)
     assert (back["order_date"] == pd.Timestamp("2021-05-01")).all()
+
+
+# --------------------------------------------------------------------- no silent misreads
+
+@pytest.mark.parametrize("data", [b"id;bedrag\n1;0,125\n2;12\n", b"id;bedrag\n1;0.125\n2;12\n",
+                                  b'id,amount\n1,"0,125"\n2,"3,5"\n', b"id,amount\n1,0.125\n"])
+def test_a_group_after_a_leading_zero_is_never_thousands(data):
+    frame = io.read_table(data)
+    assert frame.iloc[0, 1] == 0.125
+
+
+@pytest.mark.parametrize("sep", [";", ","])
+def test_only_ambiguous_amounts_ask_which_decimal_mark(sep):
+    data = f'id{sep}amount\n1{sep}"1.250"\n2{sep}"2.500"\n3{sep}7\n'.encode()
+    error = problem_of(data, None)
+    assert error.column == "amount" and error.rows == (2, 3)
+    assert "decimal comma (1.250 = 1250)" in str(error) and 'decimal="."' in str(error)
+    assert "1.250 = 1250" in error.text("nl")
+    assert io.read_table(data, decimal=",")["amount"].tolist() == [1250, 2500, 7]
+    assert io.read_table(data, decimal=".")["amount"].tolist() == [1.25, 2.5, 7.0]
+
+
+def test_another_column_settles_the_decimal_mark_for_the_whole_file():
+    frame = io.read_table(b"id;qty;price\n1;1.250;12,50\n2;3;1,5\n")
+    assert frame["qty"].tolist() == [1250, 3] and frame.attrs["read_as"]["decimal"] == ","
+
+
+@pytest.mark.parametrize("text", ["1e999", "inf", "-Infinity", "1,2,3", "12.34.5,0", "1 2"])
+def test_not_amounts(text):
+    error = problem_of(belgian(f"C1;1;01/01/2021;{text}\r\n"))
+    assert error.column == "amount" and "not numbers" in str(error)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("12 345,60", 12345.6), ("12\u00a0345,60", 12345.6), ("12\u202f345,60", 12345.6),
+    ("12,50-", -12.5), ("(12,50)", -12.5), ("\u221212", -12.0), ("€ -3,00", -3.0),
+    ("1.234.567,89 EUR", 1234567.89), (",5", 0.5), ("0,5", 0.5)])
+def test_belgian_french_amounts(text, value):
+    data = (HEADER + f"C1;1;01/01/2021;{text}\r\nC2;2;01/01/2021;1,25\r\n").encode()
+    frame = io.read_table(data, io.TRANSACTIONS)
+    assert frame.loc[0, "amount"] == value
+
+
+def test_a_stray_cp1252_byte_in_utf8_is_reported_with_row_and_column():
+    data = "naam;stad\nJosé;Liège\nAn;Gent\nZoë;Brugge\n".encode() + b"Fran\xe7ois;Namur\n"
+    with pytest.warns(io.DataWarning, match=r"column 'naam'.*row 5"):
+        frame = io.read_table(data, name="leden.csv")
+    assert frame["naam"].tolist() == ["José", "An", "Zoë", "François"]  # UTF-8 kept
+    assert frame.attrs["read_as"]["encoding"] == "utf-8"
+    note = frame.attrs["notes"][0]
+    assert (note.column, note.rows) == ("naam", (5,)) and "kolom 'naam'" in note.text("nl")
+
+
+def test_a_cp1252_file_is_still_read_as_cp1252():
+    frame = io.read_table("naam;stad\nJosé;Liège\n".encode("cp1252"))
+    assert frame.loc[0, "stad"] == "Liège" and frame.attrs["notes"] == []
+
+
+def test_yyyymmdd_dates_in_a_date_column_but_not_sniffed():
+    data = b"customer_id,order_id,order_date,amount\nC1,1,19970101,2.5\nC2,2,19971231,3\n"
+    frame = io.read_table(data, io.TRANSACTIONS)
+    assert frame["order_date"].dt.strftime("%Y-%m-%d").tolist() == ["1997-01-01", "1997-12-31"]
+    assert io.read_table(data)["order_date"].dtype == "int64"
+    assert "not valid dates" in str(problem_of(data.replace(b"19971231", b"19971331")))
+
+
+# --------------------------------------------------------------------- every failure a DataError
+
+def test_lone_cr_line_endings_of_old_mac_excel():
+    frame = io.read_table(belgian("C1;1;01/01/2021;5\rC2;2;02/01/2021;6\r", HEADER[:-2] + "\r"),
+                          io.TRANSACTIONS)
+    assert frame["amount"].tolist() == [5, 6]
+
+
+def test_very_long_lines_and_very_wide_files():
+    long = "x" * 200_000
+    frame = io.read_table(f"id;note\n1;{long}\n2;kort\n".encode())
+    assert frame.loc[0, "note"] == long
+    wide = ";".join(f"c{i}" for i in range(3000)) + "\n" + ";".join("1" * 3000) + "\n"
+    assert io.read_table(wide.encode()).shape == (1, 3000)
+    too_wide = ";".join(f"c{i}" for i in range(6000)) + "\n" + ";" * 5999 + "1\n"
+    assert "6000 columns" in str(problem_of(too_wide.encode(), None))
+
+
+def test_excel_sep_line_names_the_separator():
+    frame = io.read_table(b"sep=,\r\nnaam,bedrag;x\r\nAn,5;1\r\n")
+    assert list(frame.columns) == ["naam", "bedrag;x"]
+    assert frame.attrs["read_as"]["separator"] == ","
+
+
+@pytest.mark.parametrize("data, words, rows", [
+    (b"\xef\xbb\xbf\xef\xbb\xbfa;b\n1;2\n", "two byte-order marks", ()),
+    ("a;b\n1;2\n".encode("utf-32"), "UTF-32", ()),
+    ("a;b\n1;2\n".encode("utf-32-le"), "UTF-32", ()),
+    ("a;b\n1;2\n".encode("utf-16") + b"\x00\xd8", "UTF-16 but is damaged", ()),
+    (b'a;b\n1;2\n3;"open\n4;5\n', "never closed", (3,)),
+    (b"Amount;amount\n1;2\n", "differs only in case or spacing from 'Amount'", (1,)),
+    (b"a;Order ID;order_id\n1;2;3\n", "differs only in case or spacing", (1,)),
+])
+def test_each_broken_file_has_its_own_message(data, words, rows):
+    error = problem_of(data, None)
+    assert words in str(error) and error.rows == rows
+    assert error.text("nl") != str(error)
+
+
+def test_utf16_without_bom_is_read():
+    frame = io.read_table("naam;bedrag\nÉlise;5,5\n".encode("utf-16-le"))
+    assert frame.loc[0, "naam"] == "Élise" and frame.loc[0, "bedrag"] == 5.5
+
+
+def test_bad_paths_and_renames(tmp_path):
+    assert "cannot be read" in str(problem_of(str(tmp_path / ("x" * 5000)), name=None))
+    assert "is a folder" in str(problem_of(tmp_path, name=None))
+    data = b"klant;customer_id;order_id;order_date;amount\nC1;C2;1;2021-01-01;5\n"
+    error = problem_of(data, columns={"klant": "customer_id"})
+    assert "would exist twice" in str(error) and error.column == "customer_id"
+    assert "not in the file" in str(problem_of(data, columns={"kunde": "customer_id"}))
+
+
+def test_the_header_row_may_be_quoted_over_lines_and_rows_keep_spreadsheet_numbers():
+    data = b'"customer\nid";order_id;order_date;amount\nC1;1;01/01/2021;5\n\nC2;2;x;5\n'
+    error = problem_of(data, columns={"customer\nid": "customer_id"})
+    assert error.rows == (4,)

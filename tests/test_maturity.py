@@ -216,6 +216,17 @@ def test_json_round_trip(tmp_path):
     (b'{"format": "segment-export", "answers": {}}', "'segment-export' file"),
     (b'{"answers": {"strategy_objectives": "high"}}', "'strategy_objectives' is 'high'"),
     (b'{"answers": {"q99": 3}}', "unknown question id"),
+    (b'{"answers": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "nested too deeply"),
+    (b'{"answers": {"strategy_objectives": 1' + b"0" * 5000 + b"}}", "too large"),
+    (b'{"answers": {"strategy_objectives": 1e999}}', "too large"),
+    (b'{"answers": {"strategy_objectives": NaN}}', "too large"),
+    (b'{"version": 2, "answers": {}}', "version 2"),
+    (b'{"version": true, "answers": {}}', "version True"),
+    (b'{"version": "1", "answers": {}}', "version '1'"),
+    (b'{"answers": {}, "company": "' + b"x" * 121 + b'"}', "121 characters long; at most 120"),
+    ("{\"answers\": {}, \"company\": \"Café\"}".encode("cp1252"), "not a text file"),
+    (b'{"answers": {"strategy_objectives": 123456789012345678901234567890}}',
+     "is 12345678901234567890…"),
 ])
 def test_bad_json_gives_a_clear_error(tmp_path, content, message):
     path = tmp_path / "upload.json"
@@ -223,6 +234,8 @@ def test_bad_json_gives_a_clear_error(tmp_path, content, message):
     with pytest.raises(MaturityError, match=message) as info:
         maturity.load(path)
     assert str(path) in str(info.value)
+    if info.value.key:
+        assert info.value.text("nl") != str(info.value)
 
 
 def test_missing_answers_file(tmp_path):
@@ -254,3 +267,20 @@ def test_html_report_is_complete_and_escaped():
     assert "data:image/png;base64," in page
     assert "2026-11-23" in page
     assert set(plt.get_fignums()) == open_figures  # the report closes its radar chart
+
+
+def test_answers_folder_long_path_and_big_file(tmp_path):
+    with pytest.raises(MaturityError, match="is a folder"):
+        maturity.load(tmp_path)
+    with pytest.raises(MaturityError, match="cannot be read"):
+        maturity.load(tmp_path / ("x" * 5000))
+    big = tmp_path / "big.json"
+    big.write_bytes(b" " * (maturity.MAX_ANSWERS_BYTES + 1))
+    with pytest.raises(MaturityError, match="larger than 1000 kB"):
+        maturity.load(big)
+
+
+def test_a_company_name_of_the_maximum_length_is_kept():
+    name = "$x^2$ #1 \\ " + "B" * (maturity.MAX_COMPANY - 11)
+    text = maturity.dumps(maturity.assess({"quality_checks": 2}, company=name))
+    assert maturity.loads(text).company == name

@@ -110,3 +110,25 @@ def test_pattern_check_for_validity():
     found = quality.report(frame, [quality.pattern("email", r"[^@ ]+@[^@ ]+\.[a-z]+",
                                                    "an e-mail address")])
     assert found["row"].tolist() == [1]
+
+
+def total_is_sum(total, parts, tolerance=0.005):
+    """The cross-column rule of the ``Check`` docstring: total = sum of the parts."""
+    def find(frame):
+        expected = frame[parts].sum(axis=1, min_count=len(parts))
+        bad = ~((frame[total] - expected).abs() <= tolerance)
+        return [(row, total, frame.at[row, total], f"{total} is not {' + '.join(parts)}")
+                for row in frame.index[bad]]
+    return quality.Check("consistency", f"{total} = {' + '.join(parts)}", find)
+
+
+def test_a_cross_column_rule_is_a_check():
+    orders = pd.DataFrame({"products": [10.0, 20.0, 5.0, 7.0], "shipping": [4.95, 0.0, 4.95, None],
+                           "total": [14.95, 20.004, 9.0, 7.0]})
+    found = quality.report(orders, [total_is_sum("total", ["products", "shipping"]),
+                                    quality.required("shipping")])
+    rule = found[found["check"] == "total = products + shipping"]
+    assert rule["row"].tolist() == [2, 3]  # 5 + 4.95 != 9; a missing part cannot add up
+    assert (rule["column"] == "total").all() and (rule["dimension"] == "consistency").all()
+    scores = quality.summary(found, orders, [total_is_sum("total", ["products", "shipping"])])
+    assert scores.loc["consistency", "findings"] == 2

@@ -1,10 +1,16 @@
 """aimkit.recommend: known answers on tiny matrices, consistency, cold start, evaluation."""
 
+import tracemalloc
+
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
 from sklearn.metrics.pairwise import cosine_similarity
 
+from aimkit import _ranking
 from aimkit.recommend import (
     ContentSimilarity,
     Hybrid,
@@ -14,7 +20,9 @@ from aimkit.recommend import (
     UserKNN,
     evaluate,
     interaction_matrix,
+    item_similarity,
     rerank_by_profile,
+    top_k,
 )
 
 # u1 buys a, b; u2 buys a, c; u3 buys a, b, c (and a twice)
@@ -57,6 +65,64 @@ def test_item_similarity_equals_sklearn_cosine_on_a_random_matrix():
     expected = cosine_similarity(dense.T)
     np.fill_diagonal(expected, 0)
     np.testing.assert_allclose(model.similarity_.toarray(), expected, atol=1e-12)
+
+
+def test_the_diagonal_is_cleared_not_stored_and_the_values_are_unchanged():
+    data = random_interactions(3, users=80, items=40, rows=900)
+    matrix, _, _ = interaction_matrix(data)
+    similarity = item_similarity(matrix)
+    dense = matrix.toarray()
+    gram = dense.T @ dense
+    inverse = 1 / np.sqrt(np.diag(gram))
+    expected = (gram * inverse[:, None]) * inverse[None, :]  # the same products, in order
+    np.fill_diagonal(expected, 0.0)
+    np.testing.assert_array_equal(similarity.toarray(), expected)
+    stored = similarity.tocoo()
+    assert (stored.row != stored.col).all() and (stored.data != 0).all()
+    assert similarity.nnz == np.count_nonzero(expected) and similarity.has_sorted_indices
+
+
+def test_item_similarity_works_on_the_sparse_matrix_without_copies():
+    # 300 users with 150 of 2,000 items each: about 2 million item pairs; a LIL copy to
+    # clear the diagonal took 7.7x the final matrix at its peak, the CSR way 1.7x
+    rng = np.random.default_rng(4)
+    users = np.repeat(np.arange(300), 150)
+    items = np.concatenate([rng.choice(2000, 150, replace=False) for _ in range(300)])
+    data = pd.DataFrame({"user_id": users, "item_id": items})
+    matrix, _, _ = interaction_matrix(data)
+    tracemalloc.start()
+    similarity = item_similarity(matrix)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    size = similarity.data.nbytes + similarity.indices.nbytes + similarity.indptr.nbytes
+    assert similarity.nnz > 1_000_000
+    assert peak < 2.2 * size
+
+
+@settings(max_examples=150, deadline=None)
+@given(arrays(np.float64, st.tuples(st.integers(1, 6), st.integers(1, 12)),
+              elements=st.sampled_from([0.0, 1.0, 2.0, 2.5, -1.0, -np.inf])),
+       st.integers(1, 14))
+def test_the_batch_top_k_equals_the_plain_stable_sort(scores, k):
+    plain_index, plain_values = top_k(scores, k)
+    batch_index, batch_values = _ranking.top_k(scores, k)
+    np.testing.assert_array_equal(batch_index, plain_index)
+    np.testing.assert_array_equal(batch_values, plain_values)
+
+
+def test_scores_and_items_of_are_the_public_steps_of_recommend():
+    model = ItemKNN().fit(TINY)
+    scores = model.scores("u1")
+    # u1 has a and b: score of c = sim(a, c) + sim(b, c); own items keep their scores
+    assert scores.index.tolist() == ["a", "b", "c"]
+    assert scores["c"] == pytest.approx(2 / np.sqrt(6) + 0.5)
+    assert scores["a"] == pytest.approx(2 / np.sqrt(6))
+    assert model.items_of("u1").tolist() == ["a", "b"]
+    assert model.items_of(["c", "zz", "c"]).tolist() == ["c"]
+    top = model.recommend("u1", k=5)
+    assert top["item"].tolist() == ["c"] and top["score"].tolist() == [scores["c"]]
+    with pytest.raises(KeyError, match="unknown user"):
+        model.scores("nobody")
 
 
 def test_item_recommendation_scores_by_hand():
@@ -110,10 +176,10 @@ def test_ties_are_broken_by_item_order():
     assert model.recommend(["a"], k=1)["item"].tolist() == ["b"]  # b and c tie: lower first
 
 
-def test_top_k_picks_the_lowest_columns_among_ties():
-    from aimkit.recommend import _top_k
+@pytest.mark.parametrize("rank", [top_k, _ranking.top_k])
+def test_top_k_picks_the_lowest_columns_among_ties(rank):
     scores = np.array([[1.0, 3.0, 3.0, 3.0, 0.5, 3.0], [2.0, 1.0, 2.0, 5.0, 2.0, -np.inf]])
-    index, values = _top_k(scores, 3)
+    index, values = rank(scores, 3)
     assert index.tolist() == [[1, 2, 3], [3, 0, 2]]
     assert values.tolist() == [[3.0, 3.0, 3.0], [5.0, 2.0, 2.0]]
 

@@ -1,4 +1,8 @@
-"""aimkit.rfm: known answers on tiny hand-computed tables, a reference group-by, properties."""
+"""aimkit.rfm: known answers on tiny hand-computed tables, the engine against the group-by.
+
+Every ``rfm_table`` test runs on both paths: the readable group-by (what ``rfm_table`` does up
+to 250,000 lines) and the speed engine of ``aimkit._rfm_engine`` (above).
+"""
 
 import numpy as np
 import pandas as pd
@@ -6,16 +10,32 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aimkit import rfm
+from aimkit import _rfm_engine, rfm
 
 
 def lines(rows):
     return pd.DataFrame(rows, columns=["customer_id", "order_id", "order_date", "amount"])
 
 
+@pytest.fixture(params=["group-by", "engine"])
+def path(request, monkeypatch):
+    """Run the test on the group-by, then on the engine (forced for any lines at all)."""
+    if request.param == "engine":
+        monkeypatch.setattr(rfm, "_ENGINE_FROM", 0)
+    return request.param
+
+
+def both_paths(data, **options):
+    """``rfm_table`` by the group-by and by the engine."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(rfm, "_ENGINE_FROM", 0)
+        engine = rfm.rfm_table(data, **options)
+    return rfm.rfm_table(data, **options), engine
+
+
 # ----------------------------------------------------------------------------- rfm_table
 
-def test_known_answer_with_lines_refunds_and_single_buyers():
+def test_known_answer_with_lines_refunds_and_single_buyers(path):
     data = lines([
         ("ann", "o1", "2024-01-01 10:00", 30.0),
         ("ann", "o1", "2024-01-01 10:00", 20.0),   # a second line of o1
@@ -33,7 +53,7 @@ def test_known_answer_with_lines_refunds_and_single_buyers():
     pd.testing.assert_frame_equal(table, expected)
 
 
-def test_now_sets_the_day_and_ignores_its_time():
+def test_now_sets_the_day_and_ignores_its_time(path):
     data = lines([("a", 1, "2024-05-01 23:59", 1.0), ("a", 2, "2024-05-02 00:01", 1.0)])
     table = rfm.rfm_table(data, now="2024-05-10 18:45")
     assert table.loc["a", "recency"] == 8      # 2 May -> 10 May
@@ -42,13 +62,13 @@ def test_now_sets_the_day_and_ignores_its_time():
     assert same_day.loc["a", "recency"] == 0
 
 
-def test_lines_after_now_are_refused():
+def test_lines_after_now_are_refused(path):
     data = lines([("a", 1, "2024-05-01", 1.0)])
     with pytest.raises(ValueError, match="after now"):
         rfm.rfm_table(data, now="2024-04-30")
 
 
-def test_unlinked_lines_are_left_out_and_missing_columns_named():
+def test_unlinked_lines_are_left_out_and_missing_columns_named(path):
     data = lines([("a", 1, "2024-05-01", 10.0), (None, 2, "2024-05-03", 50.0)])
     table = rfm.rfm_table(data)
     assert list(table.index) == ["a"]
@@ -57,7 +77,7 @@ def test_unlinked_lines_are_left_out_and_missing_columns_named():
         rfm.rfm_table(data.drop(columns="amount"))
 
 
-def test_date_forms_give_the_same_table():
+def test_date_forms_give_the_same_table(path):
     text = lines([("a", 1, "2021-03-15", 1.0), ("b", 2, "2021-03-17", 2.0)])
     stamps = text.assign(order_date=pd.to_datetime(text["order_date"]))
     integers = text.assign(order_date=[20210315, 20210317])
@@ -67,7 +87,7 @@ def test_date_forms_give_the_same_table():
         pd.testing.assert_frame_equal(rfm.rfm_table(other), reference)
 
 
-def test_other_column_names_and_categorical_ids():
+def test_other_column_names_and_categorical_ids(path):
     data = pd.DataFrame({"klant": pd.Categorical(["x", "y", "x"]), "bon": [7, 8, 9],
                          "datum": pd.to_datetime(["2022-01-01", "2022-01-02", "2022-01-04"]),
                          "bedrag": [1.0, 2.0, 3.0]})
@@ -76,26 +96,18 @@ def test_other_column_names_and_categorical_ids():
     assert table.loc["x"].tolist() == [1, 2, 4.0, 4]
 
 
-def test_an_order_id_reused_by_two_customers_counts_for_each():
+def test_an_order_id_reused_by_two_customers_counts_for_each(path):
     data = lines([("a", 1, "2022-01-01", 1.0), ("b", 1, "2022-01-01", 1.0),
                   ("a", 2, "2022-01-02", 1.0)])
     assert rfm.rfm_table(data)["frequency"].tolist() == [2, 1]
 
 
-def reference(data, now):
-    """The definition, written as a plain pandas group-by."""
-    day = pd.to_datetime(data["order_date"]).dt.normalize()
-    grouped = data.assign(day=day).groupby("customer_id")
-    return pd.DataFrame({
-        "recency": (now - grouped["day"].max()).dt.days.astype("int64"),
-        "frequency": grouped["order_id"].nunique().astype("int64"),
-        "monetary": grouped["amount"].sum(),
-        "tenure": (now - grouped["day"].min()).dt.days.astype("int64"),
-    })
-
-
 @pytest.mark.parametrize("shuffle, numbered", [(False, False), (True, False), (False, True)])
-def test_matches_a_plain_group_by_on_random_data(shuffle, numbered):
+@pytest.mark.parametrize("fixed_width", [False, True])
+def test_the_engine_gives_the_group_by_table_on_random_data(shuffle, numbered, fixed_width,
+                                                             monkeypatch):
+    if fixed_width:  # code text ids the way the engine does for millions of lines
+        monkeypatch.setattr(_rfm_engine, "_FIXED_WIDTH_FROM", 0)
     rng = np.random.default_rng(5)
     n_orders = 3000
     order_customer = rng.integers(0, 400, n_orders)
@@ -115,13 +127,79 @@ def test_matches_a_plain_group_by_on_random_data(shuffle, numbered):
     if shuffle:
         data = data.sample(frac=1.0, random_state=1).reset_index(drop=True)
     now = pd.Timestamp("2022-01-01")
-    expected = reference(data, now)
-    pd.testing.assert_frame_equal(rfm.rfm_table(data, now=now), expected, check_names=False)
+    group_by, engine = both_paths(data, now=now)
+    assert len(group_by) > 350 and group_by["frequency"].sum() > 2500
+    pd.testing.assert_frame_equal(engine, group_by)
     as_string = data.astype({"customer_id": "string"})  # pd.NA
     if not numbered:
         as_string = as_string.astype({"order_id": "string"})
-    pd.testing.assert_frame_equal(rfm.rfm_table(as_string, now=now), expected,
-                                  check_names=False, check_index_type=False)
+    string_group_by, string_engine = both_paths(as_string, now=now)
+    pd.testing.assert_frame_equal(string_engine, string_group_by)
+    pd.testing.assert_frame_equal(string_group_by, group_by, check_index_type=False)
+
+
+@pytest.mark.parametrize("ids", [
+    pd.Series(["b", "a", None, "b", "é", "a"], dtype=object),
+    pd.Series(["b", "a", None, "b", "é", "a"], dtype="str"),
+    pd.Series(["b", "a", None, "b", "é", "a"], dtype="string"),
+    pd.Series(pd.Categorical(["b", "a", None, "b", "é", "a"], categories=["é", "b", "a", "z"])),
+    pd.Series([12, 3, 7, 12, 5, 3]),
+    pd.Series([12.0, 3.0, np.nan, 12.0, 5.0, 3.0]),
+])
+@pytest.mark.parametrize("fixed_width", [False, True])
+def test_both_paths_give_the_same_index_for_every_kind_of_id(ids, fixed_width, monkeypatch):
+    if fixed_width:
+        monkeypatch.setattr(_rfm_engine, "_FIXED_WIDTH_FROM", 0)
+    data = pd.DataFrame({"customer_id": ids, "order_id": [1, 1, 2, 3, 4, 5],
+                         "order_date": ["2024-01-0" + d for d in "112345"],
+                         "amount": [1.0, 2.0, 4.0, 8.0, 16.0, 32.0]})
+    group_by, engine = both_paths(data)
+    pd.testing.assert_frame_equal(engine, group_by, check_exact=True)
+    assert group_by.index.is_monotonic_increasing or isinstance(ids.dtype, pd.CategoricalDtype)
+    assert not isinstance(group_by.index, pd.CategoricalIndex)
+    unlinked = 4.0 if ids.isna().any() else 0.0  # the line without a customer is left out
+    assert group_by["monetary"].sum() == 63.0 - unlinked
+
+
+def test_empty_input_and_missing_values_on_both_paths(path):
+    table = rfm.rfm_table(lines([]))
+    assert table.empty and list(table.columns) == list(rfm.COLUMNS)
+    assert table.dtypes.tolist() == ["int64", "int64", "float64", "int64"]
+    with pytest.raises(ValueError, match="missing order ids"):
+        rfm.rfm_table(lines([("a", None, "2024-01-01", 1.0)]))
+    with pytest.raises(ValueError, match="1 missing or unreadable dates"):
+        rfm.rfm_table(lines([("a", 1, None, 1.0), ("a", 2, "2024-01-01", 1.0)]))
+    no_amount = lines([("a", 1, "2024-01-01", None), ("a", 2, "2024-01-01", 2.0)])
+    assert rfm.rfm_table(no_amount).loc["a", "monetary"] == 2.0
+    unlinked_without_order = lines([("a", 1, "2024-01-01", 1.0), (None, None, "2024-01-02", 1.0)])
+    assert rfm.rfm_table(unlinked_without_order).loc["a", "recency"] == 2
+
+
+def test_the_engine_takes_over_above_the_threshold(monkeypatch):
+    calls = []
+    engine = _rfm_engine.per_customer
+    monkeypatch.setattr(_rfm_engine, "per_customer", lambda *a: calls.append(1) or engine(*a))
+    monkeypatch.setattr(rfm, "_ENGINE_FROM", 3)
+    data = lines([("a", i, "2024-01-01", 1.0) for i in range(4)])
+    small = rfm.rfm_table(data.iloc[:3])
+    assert calls == [] and small.loc["a", "frequency"] == 3
+    assert rfm.rfm_table(data).loc["a", "frequency"] == 4 and calls == [1]
+
+
+id_text = st.one_of(st.none(), st.sampled_from(["a", "b", "ab", "é", "Z", "klant-1", "klant-10"]))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(id_text, st.integers(0, 6), st.integers(0, 60),
+                          st.floats(-50, 500, allow_nan=False)), min_size=1, max_size=30),
+       st.booleans())
+def test_the_engine_equals_the_group_by_on_any_small_table(rows, fixed_width):
+    data = lines([(c, o, pd.Timestamp("2024-01-01") + pd.Timedelta(days=d), a)
+                  for c, o, d, a in rows])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_rfm_engine, "_FIXED_WIDTH_FROM", 0 if fixed_width else 2_000_000)
+        group_by, engine = both_paths(data, now="2024-03-31")
+    pd.testing.assert_frame_equal(engine, group_by, check_index_type=len(group_by) > 0)
 
 
 day_numbers = st.integers(0, 60)
@@ -192,7 +270,7 @@ def test_named_segments_need_five_levels():
         rfm.named_segments(pd.DataFrame({"r_score": [7], "fm_score": [1]}))
 
 
-def test_no_linked_lines_give_an_empty_table():
+def test_no_linked_lines_give_an_empty_table(path):
     table = rfm.rfm_table(lines([(None, 1, "2024-05-01", 1.0)]))
     assert table.empty and list(table.columns) == list(rfm.COLUMNS)
 
@@ -204,9 +282,9 @@ def test_no_linked_lines_give_an_empty_table():
 ])
 @pytest.mark.parametrize("known_text", [False, True])
 def test_text_ids_are_coded_exactly_and_sorted_like_python(values, known_text, monkeypatch):
-    monkeypatch.setattr(rfm, "_FIXED_WIDTH_FROM", 0)  # the path for millions of ids
+    monkeypatch.setattr(_rfm_engine, "_FIXED_WIDTH_FROM", 0)  # the path for millions of ids
     array = np.array(values, dtype=object)
-    codes, uniques = rfm._factorize(array, sort=True, text=known_text)
+    codes, uniques = _rfm_engine._factorize(array, sort=True, text=known_text)
     present = [v for v in values if isinstance(v, str)]
     assert list(uniques) == sorted(set(present))
     decoded = [uniques[c] if c >= 0 else None for c in codes]
@@ -282,7 +360,7 @@ def test_overlapping_periods_count_first_buyers_of_the_current_period_as_new():
     assert table.loc["old", "group"] == "Top"  # 300 over three years, 150 now: still A
 
 
-def test_rising_order_numbers_and_repeated_ones_give_the_same_counts():
+def test_rising_order_numbers_and_repeated_ones_give_the_same_counts(path):
     rising = lines([("a", 1, "2022-01-01", 1.0), ("a", 1, "2022-01-01", 2.0),
                     ("b", 2, "2022-01-02", 1.0), ("a", 3, "2022-01-03", 1.0)])
     repeated = rising.assign(order_id=[1, 1, 2, 1])  # a's third line reuses order 1
@@ -290,7 +368,7 @@ def test_rising_order_numbers_and_repeated_ones_give_the_same_counts():
     assert rfm.rfm_table(repeated)["frequency"].tolist() == [1, 1]
 
 
-def test_dates_before_1970_and_in_seconds_fall_on_their_calendar_day():
+def test_dates_before_1970_and_in_seconds_fall_on_their_calendar_day(path):
     data = lines([("a", 1, pd.Timestamp("1969-12-31 23:59"), 1.0),
                   ("a", 2, pd.Timestamp("1970-01-02 00:01"), 1.0)])
     data["order_date"] = data["order_date"].astype("datetime64[s]")
@@ -308,9 +386,9 @@ def test_both_ways_of_coding_many_ascii_ids_agree_with_pandas(make_id):
     values = np.array([make_id(int(i)) for i in rng.integers(0, 5000, 20_000)], dtype=object)
     expected_codes, expected_uniques = pd.factorize(values, sort=True)
     fixed = values.astype("S")
-    ranked = rfm._ranked_ascii(fixed)
+    ranked = _rfm_engine._ranked_ascii(fixed)
     if ranked is not None:
         assert (ranked == expected_codes).all()
-    codes, first = rfm._hashed_words(fixed)
+    codes, first = _rfm_engine._hashed_words(fixed)
     assert (values[first][codes] == values).all()
     assert len(first) == len(expected_uniques)

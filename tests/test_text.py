@@ -222,3 +222,19 @@ def test_assign_is_the_kmeans_rule_on_training_sessions():
     model = text.SegmentModel.fit(km, labels, {s: f"p{s}" for s in range(4)}, {})
     assigned = [model.assign(ev[ev["session"] == s]).segment for s in km.sessions]
     assert assigned == kmeans.predict(km.matrix).tolist()
+
+
+@pytest.mark.parametrize("sentence, words", [
+    ("Le cœur de ma sœur", ["coeur", "soeur"]), ("Une œuvre d'art", ["une", "oeuvre", "art"]),
+    ("Straße und Maß", ["strasse", "und", "mass"]),
+    ("Ærøskøbing smørrebrød", ["aeroskobing", "smorrebrod"]),
+    ("Łódź Wrocław", ["lodz", "wroclaw"]), ("Dıyarbakır", ["diyarbakir"]),
+    ("Москва и Київ", ["москва", "киів"]),
+])
+def test_words_with_letters_beyond_accents_stay_whole(sentence, words):
+    assert text.tokenize(sentence, stop_words=()) == words
+
+
+def test_url_text_decodes_percent_escapes_and_keeps_words_whole():
+    url = "https://example.be/fr/c%C5%93ur/%C5%93uvre?titre=S%C5%93ur+Stra%C3%9Fe"
+    assert text.url_text(url) == "fr coeur oeuvre soeur strasse"

@@ -9,6 +9,8 @@ language with its meaning in months and euro, its shares and one action; a treem
 scatter), **periods** (a baseline and a current period compared: behaviour groups and moves
 between the same named segments) and **export** (the chosen segments as a pseudonymised,
 formula-safe CSV).
+
+Used in: the segment explorer app (:func:`aimkit.apps.segment_explorer`).
 """
 
 from __future__ import annotations

@@ -4,6 +4,8 @@ One dimension of :mod:`aimkit.maturity` per step (with a progress bar and back /
 the result: the stage, the radar chart, the level per dimension with what it means, the three
 next steps, the e-book companies most like you (linked to their case notebooks), an HTML
 report to download, and the answers as JSON to save and load again.
+
+Used in: the data-maturity scan app (:func:`aimkit.apps.maturity_scan`).
 """
 
 from __future__ import annotations

@@ -30,10 +30,14 @@ notebook runs on other customers: ``AIMKIT_SEED=7 pytest notebooks/cases``.
   (e.g. a Belgian Excel export with ``;`` and decimal commas);
 - ``generate(seed, scale, **options) -> dict[str, DataFrame]``: the tables, with dates already
   written as the source system exports them (text), so that reading them back is real work.
-  Options a generator accepts (e.g. a future ``planted=False`` that leaves out the structure the
-  case should find) are passed on by :func:`generate`; an option it does not know is an error.
+  Every generator takes ``planted=True``; ``planted=False`` leaves out the hidden structure the
+  case should find (its module docstring says what), with the same tables and flaws. Options
+  are passed on by :func:`generate`; an option a generator does not know is an error.
 
 Every public module in this package must define ``CASE``; private helpers start with ``_``.
+
+Used in: every case notebook, notebooks/00_start_here.ipynb, notebooks/01_ai_and_marketing.ipynb and
+notebooks/05_aim4_analysis_toolbox.ipynb.
 """
 
 from __future__ import annotations
@@ -343,7 +347,8 @@ def write(name: str, folder: str | Path | None = None, seed: int = DEFAULT_SEED,
     Examples
     --------
     >>> import tempfile
-    >>> [p.name for p in write("kinnarps", tempfile.mkdtemp())][0]
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     [p.name for p in write("kinnarps", folder)][0]
     'crm_customers.csv'
     """
     folder = Path(folder) if folder is not None else data_dir() / name

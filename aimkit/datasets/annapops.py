@@ -24,6 +24,12 @@ three in ten fans almost stop (0.15 of their rate). A few seasonal buyers buy mu
 new baby). Returns in the shop are
 negative payments; cancelled web orders stay in the export with status ``cancelled``.
 
+What ``planted=False`` removes: the behaviour types and the slowdown. Every customer then
+buys at one common pace (the same spread from customer to customer, with the basket and online
+share of the average purchase), from the first purchase until the export, and nobody changes pace
+in the current year: whatever moves between the baseline and the current period is chance.
+Sign-ups, the three exports and their flaws stay as they are.
+
 Examples
 --------
 >>> tables = generate(seed=1, scale=0.2)
@@ -74,6 +80,22 @@ _SIGNUP_DECLINE = 0.4                        # sign-ups per month fall as exp(-0
 _CURRENT_CHANGES = {"fan": [(0.25, 0.5), (0.30, 0.15)], "regular": [(0.5, 0.5)],
                     "seasonal": [(0.06, 3.5)]}
 _SLOW_AFTER_YEARS = 3
+_COMMON_RATE = 4.0                           # without planted types: everyone's purchases
+                                             # per year (about as many purchases in all)
+_BASKET_SPREAD = 0.25                        # sd of a customer's log mean basket
+_ONLINE_SPREAD = 0.25                        # sd of a customer's online share around the kind's
+_PURCHASE_SPREAD = 0.35                      # sd of a purchase's log amount around the basket
+_MIN_CUSTOMERS = 10                          # the smallest sample ``scale`` can give
+_MOBILE_KNOWN = 0.85                         # customers whose mobile number is in the file
+_SHIPPING = (4.95, 60)                       # shipping cost on web orders below 60 €
+_CANCELLED = 0.03                            # web orders cancelled
+_LOOKED_UP = 0.55                            # shop payments with the customer looked up ...
+_PHONE_TYPED = 0.75                          # ... else the mobile number typed this often
+_RETURNED = 0.04                             # shop purchases returned ...
+_RETURN_DAYS = (3, 20)                       # ... this many days later ...
+_RETURN_PART = [0.5, 1.0]                    # ... for half or all of the amount
+_WALK_IN_BASKET = (45, 0.5)                  # a walk-in's amount: median €, sd of its log
+_METHODS = (["Bancontact", "Cash", "Visa", "Payconiq"], [0.55, 0.2, 0.15, 0.1])
 _WALK_INS_PER_YEAR = 800                     # shop payments of people not in the file
 _FIRST = ["Emma", "Louise", "Marie", "Lotte", "Julie", "Sarah", "Hanne", "Elke", "Lien",
           "Charlotte", "Ellen", "Eva", "Sofie", "Kato", "Nina", "Fien", "Lore", "Anke", "Tom",
@@ -97,17 +119,30 @@ def _start_days(u: np.ndarray) -> np.ndarray:
     return np.floor(years * 365.25)
 
 
-def _customers(rng: np.random.Generator, n: int) -> pd.DataFrame:
-    kinds = rng.choice(_KINDS.index.to_numpy(), size=n, p=_KINDS["share"].to_numpy())
+def _one_kind() -> pd.DataFrame:
+    """One kind for ``planted=False``: everyone at the common pace, never stopping.
+
+    The basket and online share are the kinds' averaged over their purchases.
+    """
+    weight = _KINDS["share"] * _KINDS["rate"] / (_KINDS["share"] * _KINDS["rate"]).sum()
+    return pd.DataFrame({"share": [1.0], "rate": [_COMMON_RATE],
+                         "basket": [(weight * _KINDS["basket"]).sum()], "years": [np.inf],
+                         "online": [(weight * _KINDS["online"]).sum()]}, index=["everyone"])
+
+
+def _customers(rng: np.random.Generator, n: int, planted: bool = True) -> pd.DataFrame:
+    types = _KINDS if planted else _one_kind()
+    kinds = rng.choice(types.index.to_numpy(), size=n, p=types["share"].to_numpy())
     start = START + pd.to_timedelta(_start_days(rng.random(n)), unit="D")
-    spec = _KINDS.loc[kinds].reset_index(drop=True)
+    spec = types.loc[kinds].reset_index(drop=True)
     years = spec["years"].to_numpy() * rng.gamma(_YEARS_SHAPE, 1 / _YEARS_SHAPE, n)
+    days = np.minimum(np.round(years * 365.25), (EXPORT_DATE - START).days)  # inf: never stops
     frame = pd.DataFrame({
         "kind": kinds, "start": start,
-        "stop": start + pd.to_timedelta(np.round(years * 365.25), unit="D"),
+        "stop": start + pd.to_timedelta(days, unit="D"),
         "rate": spec["rate"].to_numpy() * np.exp(rng.normal(0, _RATE_SPREAD, n)),
-        "basket": spec["basket"].to_numpy() * np.exp(rng.normal(0, 0.25, n)),
-        "online": np.clip(spec["online"].to_numpy() + rng.normal(0, 0.25, n), 0, 1),
+        "basket": spec["basket"].to_numpy() * np.exp(rng.normal(0, _BASKET_SPREAD, n)),
+        "online": np.clip(spec["online"].to_numpy() + rng.normal(0, _ONLINE_SPREAD, n), 0, 1),
     })
     change = np.ones(n)
     u = rng.random(n)
@@ -150,7 +185,7 @@ def _purchases(rng: np.random.Generator, customers: pd.DataFrame) -> pd.DataFram
         rows.append(pd.DataFrame({"customer": i, "day": days}))
     buys = pd.concat(rows, ignore_index=True)
     buys["basket"] = customers["basket"].to_numpy()[buys["customer"]] * np.exp(
-        rng.normal(0, 0.35, len(buys)))
+        rng.normal(0, _PURCHASE_SPREAD, len(buys)))
     buys["online"] = rng.random(len(buys)) < customers["online"].to_numpy()[buys["customer"]]
     return buys.sort_values(["day", "customer"], kind="stable").reset_index(drop=True)
 
@@ -178,7 +213,8 @@ def _times(rng: np.random.Generator, days: np.ndarray, online: bool) -> pd.Serie
                      + pd.to_timedelta(minutes, unit="min"))
 
 
-def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataFrame]:
+def generate(seed: int = DEFAULT_SEED, scale: float = 1.0,
+             planted: bool = True) -> dict[str, pd.DataFrame]:
     """Generate Anna Pops' three exports.
 
     Parameters
@@ -187,6 +223,9 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
         Random seed; the default gives the shipped data.
     scale : float
         Multiplies the number of customers and walk-in shoppers.
+    planted : bool
+        False: one common pace for everyone, no slowdown and no stopping (see the module
+        docstring).
 
     Returns
     -------
@@ -200,8 +239,8 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
     np.True_
     """
     rng = np.random.default_rng(seed)
-    n = max(10, round(_N_CUSTOMERS * scale))
-    people = _customers(rng, n)
+    n = max(_MIN_CUSTOMERS, round(_N_CUSTOMERS * scale))
+    people = _customers(rng, n, planted)
     buys = _purchases(rng, people)
     ids = np.array([f"AP{10001 + i}" for i in range(n)])
     first = rng.choice(_FIRST, n)
@@ -214,7 +253,7 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
         "last_name": last,
         "email": [f"{given.lower()}.{family.lower().replace(' ', '')}{rng.integers(1, 99)}"
                   "@example.be" for given, family in zip(first, last, strict=True)],
-        "mobile": np.where(rng.random(n) < 0.85, phones, None),
+        "mobile": np.where(rng.random(n) < _MOBILE_KNOWN, phones, None),
         "postcode": [_CITIES[p][0] for p in place],
         "city": [_CITIES[p][1] for p in place],
         "created_on": people["start"].dt.strftime("%Y-%m-%d"),
@@ -227,18 +266,20 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
         "email": customers["email"].to_numpy()[web["customer"]],
         "ordered_at": _times(rng, web["day"].to_numpy(), online=True)
         .dt.strftime("%Y-%m-%d %H:%M:%S").to_numpy(),
-        "amount": (web["basket"] + 4.95 * (web["basket"] < 60)).round(2).to_numpy(),
-        "status": np.where(rng.random(len(web)) < 0.03, "cancelled", "paid"),
+        "amount": (web["basket"] + _SHIPPING[0] * (web["basket"] < _SHIPPING[1])).round(2)
+        .to_numpy(),
+        "status": np.where(rng.random(len(web)) < _CANCELLED, "cancelled", "paid"),
     })
 
     shop = buys[~buys["online"]]
-    looked_up = rng.random(len(shop)) < 0.55
+    looked_up = rng.random(len(shop)) < _LOOKED_UP
     phone_known = customers["mobile"].to_numpy()[shop["customer"]]
-    typed = np.array([_typed(rng, p) if (not up and isinstance(p, str) and rng.random() < 0.75)
+    typed = np.array([_typed(rng, p)
+                      if not up and isinstance(p, str) and rng.random() < _PHONE_TYPED
                       else None for up, p in zip(looked_up, phone_known, strict=True)],
                      dtype=object)
     amounts = shop["basket"].to_numpy()
-    returned = rng.random(len(shop)) < 0.04
+    returned = rng.random(len(shop)) < _RETURNED
     shop_rows = pd.DataFrame({
         "day": shop["day"].to_numpy(),
         "customer_id": np.where(looked_up, ids[shop["customer"]], None),
@@ -246,14 +287,15 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
         "amount": amounts,
     })
     returns = shop_rows[returned].assign(
-        day=lambda f: np.minimum(f["day"] + rng.integers(3, 20, len(f)),
+        day=lambda f: np.minimum(f["day"] + rng.integers(*_RETURN_DAYS, len(f)),
                                  (EXPORT_DATE - START).days),
-        amount=lambda f: -f["amount"] * rng.choice([0.5, 1.0], len(f)))
+        amount=lambda f: -f["amount"] * rng.choice(_RETURN_PART, len(f)))
     span = (EXPORT_DATE - START).days
     walk_days = rng.integers(0, span + 1,
                              rng.poisson(_WALK_INS_PER_YEAR * scale * span / 365.25))
     walk_ins = pd.DataFrame({"day": walk_days, "customer_id": None, "mobile": None,
-                             "amount": 45 * np.exp(rng.normal(0, 0.5, len(walk_days)))})
+                             "amount": _WALK_IN_BASKET[0] * np.exp(
+                                 rng.normal(0, _WALK_IN_BASKET[1], len(walk_days)))})
     payments = pd.concat([shop_rows, returns, walk_ins], ignore_index=True)
     payments = payments.sort_values("day", kind="stable").reset_index(drop=True)
     paid_at = _times(rng, payments["day"].to_numpy(), online=False).sort_values()
@@ -261,8 +303,7 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
         "receipt_no": np.arange(500001, 500001 + len(payments)),
         "paid_at": paid_at.dt.strftime("%d/%m/%Y %H:%M").to_numpy(),
         "amount": payments["amount"].round(2).to_numpy(),
-        "method": rng.choice(["Bancontact", "Cash", "Visa", "Payconiq"], len(payments),
-                             p=[0.55, 0.2, 0.15, 0.1]),
+        "method": rng.choice(_METHODS[0], len(payments), p=_METHODS[1]),
         "customer_id": payments["customer_id"].to_numpy(),
         "mobile": payments["mobile"].to_numpy(),
     })

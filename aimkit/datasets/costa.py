@@ -16,6 +16,12 @@ popular ones, so visitors click the personalised box more often, view more prope
 fit them and convert more often: the uplift is a consequence of relevance, not a number
 written into the data. New listings (the last ten days) have no views yet (cold start).
 
+What ``planted=False`` removes: the tastes' effect on behaviour. Visitors then browse by the
+listings' popularity alone, favourite what they viewed at random, click both recommendation
+boxes equally often and convert with one common chance (the planted data's overall rates), so
+browsing is independent of the visitor's profile and the A/B test has no uplift. The
+questionnaire and saved searches still state tastes, which now explain nothing.
+
 Planted flaws, as the e-book describes them:
 
 - the tracking snippet logs page URLs, not property IDs (the ID is in the URL, in a Dutch and a
@@ -80,6 +86,37 @@ _TYPE_SHARE = np.array([0.38, 0.14, 0.18, 0.30])
 _TYPE_PRICE = np.array([210_000, 330_000, 260_000, 560_000])
 _TYPE_BEDS = np.array([2, 2.5, 3, 3.8])
 _FINISH = ["standard", "premium", "luxury"]
+N_PROPERTIES = 320                # listed before the new listings
+N_VISITORS = 6000
+MIN_VISITORS = 50                 # the smallest sample ``scale`` can give
+
+# --- tastes and how they drive browsing ------------------------------------------------------
+_BUDGET = (1.2, 0.3)              # budget: typical price × 1.2, log-normal with this sd
+_BEDS_SPREAD = 0.7                # sd of wanted bedrooms around the type's typical number
+_SEA_WISH = 1.5                   # how much a sea view matters: uniform 0 ... this
+_AFFINITY = {"coast": 3.0, "type": 1.6, "price": 2.5, "beds": 0.5}
+"""Log fit of a property to a taste: same coast, same type, |log price / budget| (−),
+|bedrooms − wanted| (−), plus the taste's sea wish when it has a sea view."""
+_FEATURED_SPREAD = 0.5            # sd of a listing's log attention (some get more)
+_FIT_WEIGHT = 0.8                 # browsing ∝ exp(0.8 × fit) × attention: finds the fit slowly
+_RANDOM_BROWSING = 0.05           # share of views spread uniformly over the listings
+_GOOD_SHARE = 0.03                # the visitor's best-fitting 3 % of listings
+_POPULAR_BOX = 40                 # the generic box shows the 40 most viewed listings
+_VISITS = 0.2                     # property views = 1 + geometric(0.2) ...
+_MAX_VIEWS = 60                   # ... at most this many
+_BOX_CLICKS = {"personalised": 0.16, "generic": 0.05}  # chance per view of a box click
+_FAVOURITE = 0.35                 # chance a viewed well-fitting listing is saved
+_CONVERT = (-3.9, 1.3)            # log-odds: intercept + this × log(1 + fitting views)
+_UNPLANTED = {"favourite": 0.12, "convert": 0.09}
+"""Without planted tastes: the chance a viewed listing is saved and that a visitor converts,
+the planted data's overall rates (favourites per viewed listing, converted visitors)."""
+
+# --- tracking flaws ------------------------------------------------------------------------
+_LOST_URL = 0.3                   # property pages without URL before the tracking fix
+_NO_COOKIE = 0.004                # events without visitor ID
+_DOUBLE_FIRE = 0.02               # page loads that fire the snippet twice
+_QUESTIONNAIRE = 0.14             # visitors who fill in the questionnaire
+_SECOND_CONVERSION = 0.25         # converted visitors who convert again
 _CONVERSIONS = ["ebook_download", "contact_form", "newsletter_signup", "profile_created"]
 _FIRST = ["an", "bart", "els", "geert", "hilde", "jan", "karen", "koen", "lies", "marc",
           "nathalie", "pieter", "sofie", "tom", "wim", "ingrid", "luc", "marleen", "dirk", "eva"]
@@ -129,10 +166,11 @@ def _properties(rng: np.random.Generator, n: int) -> pd.DataFrame:
 def _tastes(rng: np.random.Generator, n: int) -> pd.DataFrame:
     kind = rng.choice(len(_TYPES), size=n, p=_TYPE_SHARE)
     coast = rng.choice(len(COASTS), size=n, p=_COAST_SHARE)
-    budget = _TYPE_PRICE[kind] * _COAST_PRICE[coast] * 1.2 * np.exp(rng.normal(0, 0.3, n))
-    return pd.DataFrame({"coast": coast, "kind": kind, "budget": budget,
-                         "beds": np.clip(np.round(_TYPE_BEDS[kind] + rng.normal(0, 0.7, n)), 1, 6),
-                         "sea": rng.uniform(0, 1.5, n)})
+    budget = (_TYPE_PRICE[kind] * _COAST_PRICE[coast] * _BUDGET[0]
+              * np.exp(rng.normal(0, _BUDGET[1], n)))
+    beds = np.clip(np.round(_TYPE_BEDS[kind] + rng.normal(0, _BEDS_SPREAD, n)), 1, 6)
+    return pd.DataFrame({"coast": coast, "kind": kind, "budget": budget, "beds": beds,
+                         "sea": rng.uniform(0, _SEA_WISH, n)})
 
 
 def _affinity(taste: pd.DataFrame, props: pd.DataFrame, coast_code: np.ndarray,
@@ -141,10 +179,11 @@ def _affinity(taste: pd.DataFrame, props: pd.DataFrame, coast_code: np.ndarray,
     price = props["price_eur"].to_numpy()
     sea = (props["sea_view"] == "yes").to_numpy()
     beds = props["bedrooms"].to_numpy()
-    return (3.0 * (taste["coast"].to_numpy()[:, None] == coast_code[None, :])
-            + 1.6 * (taste["kind"].to_numpy()[:, None] == kind_code[None, :])
-            - 2.5 * np.abs(np.log(price[None, :] / taste["budget"].to_numpy()[:, None]))
-            - 0.5 * np.abs(beds[None, :] - taste["beds"].to_numpy()[:, None])
+    return (_AFFINITY["coast"] * (taste["coast"].to_numpy()[:, None] == coast_code[None, :])
+            + _AFFINITY["type"] * (taste["kind"].to_numpy()[:, None] == kind_code[None, :])
+            - _AFFINITY["price"] * np.abs(np.log(price[None, :]
+                                                 / taste["budget"].to_numpy()[:, None]))
+            - _AFFINITY["beds"] * np.abs(beds[None, :] - taste["beds"].to_numpy()[:, None])
             + taste["sea"].to_numpy()[:, None] * sea[None, :])
 
 
@@ -161,7 +200,8 @@ def _stamp(times: pd.Series) -> pd.Series:
     return times.dt.strftime("%Y-%m-%d %H:%M:%S")
 
 
-def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataFrame]:
+def generate(seed: int = DEFAULT_SEED, scale: float = 1.0,
+             planted: bool = True) -> dict[str, pd.DataFrame]:
     """Generate the Costa buying agent's DMP, CMS and CRM exports.
 
     Parameters
@@ -170,6 +210,9 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
         Random seed; the default gives the shipped data.
     scale : float
         Multiplies the number of visitors (1.0 = about 6,000).
+    planted : bool
+        False: browsing, favourites, box clicks and conversions independent of the visitor's
+        taste and of the A/B variant (see the module docstring).
 
     Returns
     -------
@@ -183,7 +226,7 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
     ['generic', 'personalised']
     """
     rng = np.random.default_rng(seed)
-    props = _properties(rng, 320 + NEW_LISTINGS)
+    props = _properties(rng, N_PROPERTIES + NEW_LISTINGS)
     new = np.arange(len(props) - NEW_LISTINGS, len(props))
     props.loc[new, "listed_on"] = EXPORT_DATE - pd.to_timedelta(
         rng.integers(1, 11, NEW_LISTINGS), unit="D")
@@ -191,22 +234,28 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
     old = np.arange(len(props) - NEW_LISTINGS)
     coast_code = pd.Index(list(COASTS)).get_indexer(props["coast"])
     kind_code = pd.Index(_TYPES).get_indexer(props["property_type"])
-    featured = np.exp(rng.normal(0, 0.5, len(old)))  # some listings get more attention
+    featured = np.exp(rng.normal(0, _FEATURED_SPREAD, len(old)))  # some get more attention
 
-    n = max(50, int(round(6000 * scale)))
+    n = max(MIN_VISITORS, int(round(N_VISITORS * scale)))
     taste = _tastes(rng, n)
     fit = _affinity(taste, props.iloc[old], coast_code[old], kind_code[old])
-    prob = np.exp(0.8 * fit) * featured[None, :]  # browsing alone finds the fit slowly
-    prob = 0.95 * prob / prob.sum(axis=1, keepdims=True) + 0.05 / len(old)
+    # browsing alone finds the fit slowly; without planted tastes, only attention counts
+    prob = (np.exp(_FIT_WEIGHT * fit) if planted else np.ones_like(fit)) * featured[None, :]
+    prob = ((1 - _RANDOM_BROWSING) * prob / prob.sum(axis=1, keepdims=True)
+            + _RANDOM_BROWSING / len(old))
     cum = prob.cumsum(axis=1)
-    good = fit >= np.quantile(fit, 0.97, axis=1, keepdims=True)  # the visitor's best 3 %
-    popular_order = np.argsort(-featured)[:40]
+    good = fit >= np.quantile(fit, 1 - _GOOD_SHARE, axis=1, keepdims=True)
+    popular_order = np.argsort(-featured)[:_POPULAR_BOX]
 
     days = (EXPORT_DATE - START).days
     first = START + pd.to_timedelta(rng.uniform(0, days - 3, n), unit="D")
     in_test = (first >= TEST_START) & (first < TEST_END)
     personal = in_test & (rng.permutation(n) % 2 == 1)
-    visits = 1 + rng.geometric(0.2, n)
+    visits = 1 + rng.geometric(_VISITS, n)
+    click_rate = np.where(personal, _BOX_CLICKS["personalised"],
+                          np.where(in_test, _BOX_CLICKS["generic"], 0.0))
+    if not planted:  # both boxes equally attractive
+        click_rate = np.where(in_test, np.mean(list(_BOX_CLICKS.values())), 0.0)
 
     rows = []
     clicks = np.zeros(n, int)
@@ -214,9 +263,8 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
     for v in range(n):
         views = list(np.searchsorted(cum[v], rng.random(visits[v]) * cum[v, -1]))
         i = 0
-        while i < len(views) and len(views) < 60:
-            rate = 0.16 if personal[v] else 0.05 if in_test[v] else 0.0
-            if rng.random() < rate:  # a click in the box leads to another property
+        while i < len(views) and len(views) < _MAX_VIEWS:
+            if rng.random() < click_rate[v]:  # a click in the box leads to another property
                 if personal[v]:
                     choice = rng.choice(np.flatnonzero(good[v]))
                 else:
@@ -227,14 +275,18 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
             i += 1
         good_views[v] = int(good[v, views].sum())
         rows.extend((v, "page_view", p, j) for j, p in enumerate(views))
-        liked = [p for p in set(views) if good[v, p] and rng.random() < 0.35]
+        if planted:
+            liked = [p for p in set(views) if good[v, p] and rng.random() < _FAVOURITE]
+        else:
+            liked = [p for p in set(views) if rng.random() < _UNPLANTED["favourite"]]
         rows.extend((v, "favourite", p, len(views)) for p in liked)
         rows.extend((v, "page_view", -1, j) for j in range(rng.poisson(1.2)))
     events = pd.DataFrame(rows, columns=["visitor", "event", "prop", "step"])
 
     # conversions follow from what the visitor saw: more fitting properties, more chance
-    logit = -3.9 + 1.3 * np.log1p(good_views)
-    converted = rng.random(n) < 1 / (1 + np.exp(-logit))
+    logit = _CONVERT[0] + _CONVERT[1] * np.log1p(good_views)
+    chance = 1 / (1 + np.exp(-logit)) if planted else _UNPLANTED["convert"]
+    converted = rng.random(n) < chance
 
     ids = pd.Index([f"v{x:07x}" for x in rng.choice(16 ** 7, n, replace=False)])
     session = rng.uniform(2, 90, n)
@@ -250,11 +302,11 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
         _url(rng, pid[p], kinds[p], towns[p]) if p >= 0 else pages[rng.integers(len(pages))]
         for p in events["prop"]]
     early = events["time"] < TRACKING_FIXED
-    lost = early & (events["prop"] >= 0) & (rng.random(len(events)) < 0.3)
+    lost = early & (events["prop"] >= 0) & (rng.random(len(events)) < _LOST_URL)
     events.loc[lost, "page_url"] = None
     events = events[~(early & (events["event"] == "favourite"))]
     events["visitor_id"] = ids[events["visitor"]]
-    events.loc[rng.random(len(events)) < 0.004, "visitor_id"] = None
+    events.loc[rng.random(len(events)) < _NO_COOKIE, "visitor_id"] = None
     bots = []
     for b in range(4):
         t0 = START + pd.Timedelta(days=int(rng.integers(10, days - 10)))
@@ -264,7 +316,7 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
             "time": t0 + pd.to_timedelta(np.arange(len(chosen)) * 2, unit="s"),
             "page_url": [_url(rng, pid[p], kinds[p], towns[p]) for p in chosen]}))
     events = pd.concat([events[["visitor_id", "event", "time", "page_url"]], *bots])
-    doubles = events.sample(frac=0.02, random_state=seed)
+    doubles = events.sample(frac=_DOUBLE_FIRE, random_state=seed)
     events = pd.concat([events, doubles]).sort_values("time", kind="stable")
     events = pd.DataFrame({"timestamp": _stamp(events["time"]),
                            "visitor_id": events["visitor_id"], "event": events["event"],
@@ -279,7 +331,7 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
                              size=n, p=[0.34, 0.22, 0.26, 0.06, 0.12]),
     })
 
-    ask = rng.random(n) < 0.14
+    ask = rng.random(n) < _QUESTIONNAIRE
     q = taste[ask]
     questionnaire = pd.DataFrame({
         "visitor_id": ids[ask],
@@ -299,7 +351,7 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
     conversions = pd.DataFrame({
         "visitor_id": ids[converted], "time": conv_time,
         "conversion": rng.choice(_CONVERSIONS, size=converted.sum(), p=[0.38, 0.2, 0.27, 0.15])})
-    extra = conversions.sample(frac=0.25, random_state=seed + 1)
+    extra = conversions.sample(frac=_SECOND_CONVERSION, random_state=seed + 1)
     extra = extra.assign(conversion=rng.choice(_CONVERSIONS, size=len(extra)),
                          time=extra["time"] + pd.to_timedelta(rng.uniform(1, 9, len(extra)),
                                                               unit="D"))

@@ -19,6 +19,11 @@ Hidden behaviour (what the case's methods should find):
   map, AliExpress, Bol.com, Coolblue and MediaMarkt sit around one another, Hotels.com next
   to Booking.com and Expedia, Zeb next to Torfs and JBC.
 
+What ``planted=False`` removes: the taste. Members keep their activity (when they join, how
+often and how long they buy), but each purchase's shop is drawn from the whole platform's
+shopping: a category in its overall share, then a shop by popularity alone, independent of the
+member's earlier shops. Shops are then "similar" only by chance and popularity.
+
 Planted flaws: purchases the shop declined (cancelled or returned orders) stay in the table
 with ``status = declined`` and must not count; pending purchases do count; a share of members
 never bought anything; only members with ``newsletter_opt_in = 1`` may be e-mailed.
@@ -104,6 +109,7 @@ _CATEGORIES = {
      ("Safe", "Assur", "Fin", "Secure", "Trust"), ("direct", "plan", "online", "plus", "one")),
 }
 SHOPS_TOTAL = 500
+_MIN_SHOPS = 10  # shops in the smallest category
 
 # spots on a category's style map for the shops whose neighbours the e-book names
 _PLANTED = {
@@ -112,12 +118,40 @@ _PLANTED = {
     "Expedia": (-0.2, -0.75), "Zeb": (0.0, 0.0), "Torfs": (0.7, 0.3), "JBC": (-0.35, 0.65),
 }
 _SPREAD = 0.45  # how far from their spot members shop on a map
+_ANCHOR_SPREAD = 0.35  # how far a member's spot lies from the shop it is anchored on
+_CATEGORY_FOCUS = 0.35  # Dirichlet concentration of a member's categories: small = few
+_POPULARITY_DECAY = 1.1  # a category's k-th shop is 1 / k ** 1.1 as popular as its first
+_POPULARITY_NOISE = 0.2  # sd of log popularity around that
+_OFF_CENTRE = (2.0, 1.2)  # the other shops lie this far from a map's centre, plus up to this
+_COMMISSION_SPREAD = 0.3  # sd of a shop's log commission rate around its category's
+_JOIN_PACE = 0.7  # members join at time span × uniform ** 0.7: a growing pace
+_RATE_SPREAD = 0.9  # sd of a member's log purchases per year
+_ACTIVE_YEARS = (0.6, 1.05, 2.5)  # mean years active = a + b × rate ** c (exponential)
+_NEVER_BOUGHT = 0.12  # members who never bought anything
+_GROWTH = 3.0  # purchases up to time x of the platform's life grow as x ** 3 (intensity x ** 2)
+_AMOUNT_NOISE = (-0.2, 0.6)  # normal(mean, sd) of log amount around the category's typical one
+_USER_SHARE = 0.6  # the member's share of the commission (the cashback)
+_DECLINED = 0.06  # purchases the shop declined (cancelled or returned)
+_PENDING_DAYS = 60  # purchases of the last 60 days are still pending
+_CHUNK = 20_000  # members per block when weighing shops (memory at 200,000 members)
+_CASHBACK_PCT = 100 * _USER_SHARE  # the cashback % a shop shows per unit of commission rate
+
+# the members' profile fields and the promotions running at the export date
+MIN_USERS = 100                    # the smallest sample ``scale`` can give
+_AFFILIATED_DAYS = 4000            # shops joined within this many days after the founding
+_GENDERS = (["F", "M", "X"], [0.55, 0.44, 0.01])
+_BIRTH_YEARS = (1945, 2003)
+_LANGUAGES = (["nl", "fr"], [0.7, 0.3])
+_OPT_IN = 0.72                     # members who may be e-mailed
+_PROMOTED = (25, 0.8)              # each category's top 25 shops; 80 % of them run a promotion
+_BOOSTS = [1.5, 2.0, 2.5, 3.0]     # cashback multiplied by this during a promotion
+_PROMOTION_DAYS = ((1, 20), (5, 40))  # started this many days before, ends this many after
 
 
 def _shops(rng: np.random.Generator) -> pd.DataFrame:
     """The ~500 shops: names, category, hidden popularity and spot on the style map."""
     shares = np.array([spec[0] for spec in _CATEGORIES.values()])
-    counts = np.maximum(np.round(shares / shares.sum() * SHOPS_TOTAL), 10).astype(int)
+    counts = np.maximum(np.round(shares / shares.sum() * SHOPS_TOTAL), _MIN_SHOPS).astype(int)
     counts[0] += SHOPS_TOTAL - counts.sum()
     rows = []
     for (category, (_, _, rate, real, first, second)), count in zip(
@@ -129,9 +163,10 @@ def _shops(rng: np.random.Generator) -> pd.DataFrame:
                  for name in made]
         names += [n for n in extra if n not in names][:count - len(real)]
         # real brands are the big ones: popularity falls along the list, with some noise
-        popularity = 1.0 / (1 + np.arange(count)) ** 1.1 * np.exp(rng.normal(0, 0.2, count))
+        popularity = (1.0 / (1 + np.arange(count)) ** _POPULARITY_DECAY
+                      * np.exp(rng.normal(0, _POPULARITY_NOISE, count)))
         angle = rng.uniform(0, 2 * np.pi, count)
-        radius = 2.0 + rng.uniform(0, 1.2, count)  # the other shops stay off the centre
+        radius = _OFF_CENTRE[0] + rng.uniform(0, _OFF_CENTRE[1], count)  # off the centre
         spots = np.column_stack([radius * np.cos(angle), radius * np.sin(angle)])
         for i, name in enumerate(names):
             if name in _PLANTED:
@@ -139,13 +174,15 @@ def _shops(rng: np.random.Generator) -> pd.DataFrame:
         rows.append(pd.DataFrame({
             "shop_name": names, "category": category, "popularity": popularity,
             "x": spots[:, 0], "y": spots[:, 1],
-            "commission_rate": np.round(rate * np.exp(rng.normal(0, 0.3, count)), 3)}))
+            "commission_rate": np.round(rate * np.exp(rng.normal(0, _COMMISSION_SPREAD, count)),
+                                        3)}))
     shops = pd.concat(rows, ignore_index=True)
     shops.insert(0, "shop_id", np.arange(1001, 1001 + len(shops)))
     return shops
 
 
-def simulate(seed: int = DEFAULT_SEED, users: int = USERS) -> dict[str, pd.DataFrame]:
+def simulate(seed: int = DEFAULT_SEED, users: int = USERS,
+             planted: bool = True) -> dict[str, pd.DataFrame]:
     """The hidden world behind the tables, in numbers (no text formatting).
 
     Used by :func:`generate` and by ``benchmarks/recommend.py``, which needs 200,000
@@ -157,6 +194,9 @@ def simulate(seed: int = DEFAULT_SEED, users: int = USERS) -> dict[str, pd.DataF
         Random seed.
     users : int
         Number of members.
+    planted : bool
+        False: shops drawn independently of the member's earlier shops (see the module
+        docstring).
 
     Returns
     -------
@@ -180,10 +220,11 @@ def simulate(seed: int = DEFAULT_SEED, users: int = USERS) -> dict[str, pd.DataF
     span = (EXPORT_DATE - FOUNDED).days
     day = np.timedelta64(86400, "s")
     joined = (np.datetime64(FOUNDED, "s")
-              + (span * rng.uniform(0, 1, users) ** 0.7 * 86400).astype("timedelta64[s]"))
-    rate = np.exp(rng.normal(0.0, 0.9, users))  # purchases per year while active
-    active_years = rng.exponential(0.6 + 1.05 * rate ** 2.5)
-    never = rng.random(users) < 0.12
+              + (span * rng.uniform(0, 1, users) ** _JOIN_PACE * 86400).astype("timedelta64[s]"))
+    rate = np.exp(rng.normal(0.0, _RATE_SPREAD, users))  # purchases per year while active
+    base, per_rate, power = _ACTIVE_YEARS
+    active_years = rng.exponential(base + per_rate * rate ** power)
+    never = rng.random(users) < _NEVER_BOUGHT
     until = np.minimum(joined + (active_years * 365.25 * 86400).astype("timedelta64[s]"),
                        np.datetime64(EXPORT_DATE, "s"))
     # online shopping grew: the platform's purchase intensity rises as x^2 over its life
@@ -191,12 +232,16 @@ def simulate(seed: int = DEFAULT_SEED, users: int = USERS) -> dict[str, pd.DataF
     start_x = (joined - np.datetime64(FOUNDED, "s")) / day / span
     end_x = np.maximum((until - np.datetime64(FOUNDED, "s")) / day / span, start_x)
     span_years = span / 365.25
-    n = np.where(never, 0, 1 + rng.poisson(rate * span_years * (end_x ** 3.0 - start_x ** 3.0)))
+    n = np.where(never, 0, 1 + rng.poisson(rate * span_years
+                                           * (end_x ** _GROWTH - start_x ** _GROWTH)))
 
     # what they buy: a few categories each, then shops near their spot on each map
     shares = np.array([spec[0] for spec in _CATEGORIES.values()])
-    taste = rng.dirichlet(np.full(len(cats), 0.35), size=users) * shares
-    taste /= taste.sum(axis=1, keepdims=True)
+    if planted:
+        taste = rng.dirichlet(np.full(len(cats), _CATEGORY_FOCUS), size=users) * shares
+        taste /= taste.sum(axis=1, keepdims=True)
+    else:  # every member shops like the platform as a whole
+        taste = np.tile(shares / shares.sum(), (users, 1))
     per_cat = rng.multinomial(n, taste)
     user_list, shop_list = [], []
     for c in range(len(cats)):
@@ -205,11 +250,13 @@ def simulate(seed: int = DEFAULT_SEED, users: int = USERS) -> dict[str, pd.DataF
         pop = shops["popularity"].to_numpy()[in_cat]
         spots = shops[["x", "y"]].to_numpy()[in_cat]
         anchor = in_cat[np.searchsorted(np.cumsum(pop) / pop.sum(), rng.random(len(members)))]
-        centre = shops[["x", "y"]].to_numpy()[anchor] + rng.normal(0, 0.35, (len(members), 2))
-        for start in range(0, len(members), 20000):
-            part = slice(start, start + 20000)
+        centre = shops[["x", "y"]].to_numpy()[anchor] + rng.normal(0, _ANCHOR_SPREAD,
+                                                                    (len(members), 2))
+        for start in range(0, len(members), _CHUNK):
+            part = slice(start, start + _CHUNK)
             d2 = ((centre[part, None, :] - spots[None, :, :]) ** 2).sum(axis=2)
-            weight = pop[None, :] * np.exp(-d2 / (2 * _SPREAD ** 2))
+            near = np.exp(-d2 / (2 * _SPREAD ** 2)) if planted else 1.0  # no map: popularity
+            weight = pop[None, :] * near
             counts = rng.multinomial(per_cat[members[part], c], weight / weight.sum(axis=1,
                                                                                  keepdims=True))
             rows, cols = np.nonzero(counts)
@@ -218,15 +265,16 @@ def simulate(seed: int = DEFAULT_SEED, users: int = USERS) -> dict[str, pd.DataF
             shop_list.append(np.repeat(in_cat[cols], times))
     who = np.concatenate(user_list)
     shop = np.concatenate(shop_list)
-    low, high = start_x[who] ** 3.0, end_x[who] ** 3.0  # draw times along the intensity
-    x = (low + (high - low) * rng.uniform(0, 1, len(who))) ** (1 / 3.0)
+    low, high = start_x[who] ** _GROWTH, end_x[who] ** _GROWTH  # times along the intensity
+    x = (low + (high - low) * rng.uniform(0, 1, len(who))) ** (1 / _GROWTH)
     when = np.datetime64(FOUNDED, "s") + (x * span * 86400).astype("timedelta64[s]")
     typical = np.array([spec[1] for spec in _CATEGORIES.values()])[shop_cat[shop]]
-    amount = np.round(typical * np.exp(rng.normal(-0.2, 0.6, len(who))), 2)
+    amount = np.round(typical * np.exp(rng.normal(*_AMOUNT_NOISE, len(who))), 2)
     commission = amount * shops["commission_rate"].to_numpy()[shop]
-    user_part = np.round(commission * 0.6, 2)
-    status = np.where(rng.random(len(who)) < 0.06, "declined",
-                      np.where(when > np.datetime64(EXPORT_DATE - pd.Timedelta(days=60)),
+    user_part = np.round(commission * _USER_SHARE, 2)
+    status = np.where(rng.random(len(who)) < _DECLINED, "declined",
+                      np.where(when > np.datetime64(EXPORT_DATE
+                                                    - pd.Timedelta(days=_PENDING_DAYS)),
                                "pending", "approved"))
     order = np.argsort(when, kind="stable")
     ids = rng.choice(np.arange(1000, 330000), size=users, replace=False)
@@ -241,7 +289,8 @@ def simulate(seed: int = DEFAULT_SEED, users: int = USERS) -> dict[str, pd.DataF
     return {"shops": shops, "users": members, "purchases": purchases}
 
 
-def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataFrame]:
+def generate(seed: int = DEFAULT_SEED, scale: float = 1.0,
+             planted: bool = True) -> dict[str, pd.DataFrame]:
     """Generate Earnieland's shops, members, purchases and running promotions.
 
     Parameters
@@ -250,6 +299,9 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
         Random seed; the default gives the shipped data.
     scale : float
         Multiplies the number of members (1.0 = 5,000; 40 = the benchmark's 200,000).
+    planted : bool
+        False: each purchase's shop drawn independently of the member's earlier shops (see
+        the module docstring).
 
     Returns
     -------
@@ -262,37 +314,40 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
     >>> tables["shops"]["shop_name"].is_unique
     True
     """
-    world = simulate(seed, max(100, int(round(USERS * scale))))
+    world = simulate(seed, max(MIN_USERS, int(round(USERS * scale))), planted)
     rng = np.random.default_rng(seed + 1)
     shops, members, purchases = world["shops"], world["users"], world["purchases"]
     shop_table = pd.DataFrame({
         "shop_id": shops["shop_id"], "shop_name": shops["shop_name"],
         "category": shops["category"],
-        "cashback_pct": np.round(shops["commission_rate"] * 60, 1),
+        "cashback_pct": np.round(shops["commission_rate"] * _CASHBACK_PCT, 1),
         "affiliated_since": (FOUNDED + pd.to_timedelta(
-            rng.integers(0, 4000, len(shops)), unit="D")).strftime("%Y-%m-%d")})
+            rng.integers(0, _AFFILIATED_DAYS, len(shops)), unit="D")).strftime("%Y-%m-%d")})
     n = len(members)
     users = pd.DataFrame({
         "user_id": members["user_id"],
         "registered_at": members["registered_at"].dt.strftime("%Y-%m-%d %H:%M:%S"),
-        "gender": rng.choice(["F", "M", "X"], size=n, p=[0.55, 0.44, 0.01]),
-        "birth_year": rng.integers(1945, 2003, n),
-        "language": rng.choice(["nl", "fr"], size=n, p=[0.7, 0.3]),
-        "newsletter_opt_in": (rng.random(n) < 0.72).astype(int),
+        "gender": rng.choice(_GENDERS[0], size=n, p=_GENDERS[1]),
+        "birth_year": rng.integers(*_BIRTH_YEARS, n),
+        "language": rng.choice(_LANGUAGES[0], size=n, p=_LANGUAGES[1]),
+        "newsletter_opt_in": (rng.random(n) < _OPT_IN).astype(int),
     }).sort_values("user_id", kind="stable").reset_index(drop=True)
     purchases = purchases.assign(
         purchased_at=purchases["purchased_at"].dt.strftime("%Y-%m-%d %H:%M:%S"))
-    running = shops.sort_values("popularity", ascending=False).groupby("category").head(25)
-    running = running.sample(frac=0.8, random_state=seed).sort_values("shop_id")
-    boost = rng.choice([1.5, 2.0, 2.5, 3.0], size=len(running))
+    top, share = _PROMOTED
+    running = shops.sort_values("popularity", ascending=False).groupby("category").head(top)
+    running = running.sample(frac=share, random_state=seed).sort_values("shop_id")
+    boost = rng.choice(_BOOSTS, size=len(running))
+    started, ends = _PROMOTION_DAYS
     promotions = pd.DataFrame({
         "shop_id": running["shop_id"].to_numpy(),
         "title": [f"{b:g}× cashback at {name}" for b, name in
                   zip(boost, running["shop_name"], strict=True)],
-        "cashback_pct": np.round(running["commission_rate"].to_numpy() * 60 * boost, 1),
-        "valid_from": (EXPORT_DATE - pd.to_timedelta(rng.integers(1, 20, len(running)),
+        "cashback_pct": np.round(running["commission_rate"].to_numpy() * _CASHBACK_PCT * boost,
+                                 1),
+        "valid_from": (EXPORT_DATE - pd.to_timedelta(rng.integers(*started, len(running)),
                                                      unit="D")).strftime("%Y-%m-%d"),
-        "valid_until": (EXPORT_DATE + pd.to_timedelta(rng.integers(5, 40, len(running)),
+        "valid_until": (EXPORT_DATE + pd.to_timedelta(rng.integers(*ends, len(running)),
                                                       unit="D")).strftime("%Y-%m-%d")})
     return {"shops": shop_table, "users": users, "purchases": purchases,
             "promotions": promotions}

@@ -23,6 +23,11 @@ end, and less after many years or with direct debit. An offer is accepted more o
 saves the customer money (weighed by how much they care about price), when its fixed term
 suits a customer who values peace of mind, and by customers already looking around.
 
+What ``planted=False`` removes: both sets of drivers. Every customer then leaves for a
+competitor with the same chance, and every offer is accepted with the same chance, each the
+average of the planted chances in that generation (the same base rates); the features, the
+tables and their flaws stay as they are, so a churn or acceptance model can only find noise.
+
 Planted details the case must handle: each system has its own export; some customers gave no
 feedback; the invoice period is written ``yyyy-mm``; customers who moved away also end their
 contract (not a loss to a competitor); new customers have less than twelve months of history.
@@ -167,7 +172,14 @@ def _yearly_cost(fixed, price_c, kwh):
     return fixed + kwh * price_c / 100
 
 
-def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataFrame]:
+def _chance(logit: np.ndarray, planted: bool) -> np.ndarray:
+    """The chance from the log-odds; without the planted drivers, everyone gets its average."""
+    chance = 1 / (1 + np.exp(-logit))
+    return chance if planted else np.full_like(chance, chance.mean())
+
+
+def generate(seed: int = DEFAULT_SEED, scale: float = 1.0,
+             planted: bool = True) -> dict[str, pd.DataFrame]:
     """Generate the supplier's exports.
 
     Parameters
@@ -177,6 +189,9 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
     scale : float
         Multiplies the number of customers (1.0 = 2,500; 160 gives the e-book's 400,000 with
         7.2 million invoice lines).
+    planted : bool
+        False: churn and offer acceptance independent of the features, with the same base
+        rates (see the module docstring).
 
     Returns
     -------
@@ -248,7 +263,9 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
                 + ACCEPT["term"] * np.minimum(term, 2) * (peace_importance - 3)
                 + ACCEPT["green"] * green * (peace_importance - 3) + ACCEPT["shopping"] * shopping)
 
-    accepted = offered & (rng.random(n) < 1 / (1 + np.exp(-accept_logit(product, offer))))
+    accept_chance = _chance(accept_logit(product, offer)[offered], planted)
+    accepted = offered.copy()
+    accepted[offered] = rng.random(n)[offered] < accept_chance
     before = product.copy()
     product = np.where(accepted, offer, product)
 
@@ -297,7 +314,9 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
              - CHURN["tenure"] * np.log1p(np.maximum(tenure_at_snapshot, 0))
              - CHURN["direct_debit"] * direct_debit + CHURN["professional"] * professional)
     active_at_snapshot = since < snapshot
-    churn = active_at_snapshot & (rng.random(n) < 1 / (1 + np.exp(-logit)))
+    churn = active_at_snapshot.copy()
+    churn[active_at_snapshot] = (rng.random(n)[active_at_snapshot]
+                                 < _chance(logit[active_at_snapshot], planted))
     moved = active_at_snapshot & ~churn & (rng.random(n) < MOVE_RATE)
     leave_day = np.where(churn | moved, snapshot + rng.integers(0, HORIZON_DAYS, n), np.nan)
     reason = np.where(churn, "switched supplier", np.where(moved, "moved", ""))

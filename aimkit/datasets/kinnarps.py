@@ -13,6 +13,13 @@ order amount, the number of orders and the number of contact moments together. T
 code follows the true size only loosely: small customers carry every code, and a share of the
 mid-size buyers are private customers coded D.
 
+What ``planted=False`` removes: the four kinds. The same number of buying customers then come
+from one continuous population (a log-normal amount with the four kinds' overall mean and
+spread; orders, contacts and employees follow the amount along one smooth curve through the
+kinds' typical values), and the potential code is drawn from the overall code mix,
+independent of the customer's size. Tables, columns, flaws and sizes stay the same, so a
+student can see what KMeans "finds" when there is nothing to find.
+
 Planted flaws, as the e-book describes them:
 
 - ``sector``, ``employees`` and ``annual_revenue`` are mostly empty (optional CRM fields);
@@ -27,7 +34,8 @@ Examples
 >>> sorted(tables)
 ['crm_contacts', 'crm_customers', 'erp_orders']
 
-Used in: notebooks/cases/10_kinnarps_b2b_clustering.ipynb
+Used in: notebooks/00_start_here.ipynb, notebooks/05_aim4_analysis_toolbox.ipynb and
+notebooks/cases/10_kinnarps_b2b_clustering.ipynb.
 """
 
 from __future__ import annotations
@@ -125,6 +133,7 @@ def _exact_mix(shares: tuple, n: int) -> np.ndarray:
 
 
 def _customers(rng: np.random.Generator, scale: float) -> pd.DataFrame:
+    """Buying customers of the four hidden kinds: kind, size, code, orders, contacts, amount."""
     rows = []
     for kind, spec in _KINDS.iterrows():
         n = max(1, round(spec["count"] * scale))
@@ -140,19 +149,51 @@ def _customers(rng: np.random.Generator, scale: float) -> pd.DataFrame:
     frame["contacts"] = np.maximum(1, rng.poisson(
         typical["contacts"] * frame["size"] ** _SIZE_EFFECT["contacts"]))
     frame["amount"] = typical["amount"] * frame["size"]
+    frame["employees"] = frame["kind"].map(_EMPLOYEES)
+    return _since(rng, frame)
+
+
+def _since(rng: np.random.Generator, frame: pd.DataFrame) -> pd.DataFrame:
     # customers who already bought before the window have older orders and contacts too
     frame["since"] = _dates(rng, HISTORY_START, EXPORT_DATE - pd.Timedelta(days=400), len(frame))
     return frame
 
 
-def _card(rng: np.random.Generator, code: str, kind: str) -> dict:
+def _one_population(rng: np.random.Generator, scale: float) -> pd.DataFrame:
+    """Buying customers without kinds: as many as :func:`_customers` gives, from one population.
+
+    The log amount is normal with the mean and spread of the four kinds together; orders,
+    contacts and employees follow the amount along the log-log line through the kinds'
+    typical values; the potential code is drawn from the overall mix, whatever the size.
+    """
+    counts = np.maximum(1, np.round(_KINDS["count"] * scale)).astype(int)
+    weight = counts / counts.sum()
+    typical = np.log(_KINDS["amount"])
+    mean = (weight * typical).sum()
+    spread = np.sqrt((weight * (_KINDS["spread"] ** 2 + (typical - mean) ** 2)).sum())
+    n = counts.sum()
+    log_amount = rng.normal(mean, spread, n)
+
+    def along(values):  # the typical value at each customer's amount, on the kinds' line
+        return np.exp(np.interp(log_amount, typical, np.log(np.asarray(values, dtype=float))))
+
+    code_mix = (weight.to_numpy()[:, None] * np.array(_KINDS["codes"].tolist())).sum(axis=0)
+    frame = pd.DataFrame({"kind": "one population", "size": np.exp(log_amount - mean),
+                          "code": rng.permutation(_exact_mix(tuple(code_mix), n)),
+                          "orders": np.maximum(1, rng.poisson(along(_KINDS["orders"]))),
+                          "contacts": np.maximum(1, rng.poisson(along(_KINDS["contacts"]))),
+                          "amount": np.exp(log_amount),
+                          "employees": along(list(_EMPLOYEES.values()))})
+    return _since(rng, frame)
+
+
+def _card(rng: np.random.Generator, code: str, employees: float) -> dict:
     postcode, city = _CITIES[rng.integers(len(_CITIES))]
     if code == "D":  # a private customer: a person, no company facts
         name = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
         return {"name": name, "sector": None, "employees": None, "annual_revenue": None,
                 "postcode": postcode, "city": city}
     name = f"{rng.choice(_COMPANY_A)} {rng.choice(_COMPANY_B)} {rng.choice(_LEGAL)}"
-    employees = _EMPLOYEES[kind]
     employees = int(round(employees * np.exp(rng.normal(0, 0.5))))
     return {
         "name": name,
@@ -254,7 +295,8 @@ def _contact_table(rng: np.random.Generator, contacts: pd.DataFrame) -> pd.DataF
     })
 
 
-def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataFrame]:
+def generate(seed: int = DEFAULT_SEED, scale: float = 1.0,
+             planted: bool = True) -> dict[str, pd.DataFrame]:
     """Generate the CRM and ERP exports of Kinnarps.
 
     Parameters
@@ -263,6 +305,9 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
         Random seed; the default gives the shipped data.
     scale : float
         Multiplies the number of customers of every kind (at least one each).
+    planted : bool
+        False: one continuous population of buyers instead of the four hidden kinds, the
+        potential code independent of size (see the module docstring).
 
     Returns
     -------
@@ -274,15 +319,18 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
     >>> tables = generate()
     >>> tables["crm_customers"]["potential_code"].isin(list("ABCD")).all()
     np.True_
+    >>> len(generate(planted=False)["crm_customers"]) == len(tables["crm_customers"])
+    True
     """
     rng = np.random.default_rng(seed)
-    buyers = _customers(rng, scale)
+    buyers = _customers(rng, scale) if planted else _one_population(rng, scale)
     n_prospects = max(1, round(_N_PROSPECTS * scale))
     n_dormant = max(1, round(_N_DORMANT * scale))
     n_cash = max(1, round(_N_CASH_SALES * scale))
-    dormant = pd.DataFrame({"kind": "small", "size": np.exp(rng.normal(0, 0.5, n_dormant)),
+    small = {"kind": "small", "employees": _EMPLOYEES["small"]}
+    dormant = pd.DataFrame({**small, "size": np.exp(rng.normal(0, 0.5, n_dormant)),
                             "code": rng.choice(list("BCD"), n_dormant, p=[0.2, 0.4, 0.4])})
-    prospects = pd.DataFrame({"kind": "small", "size": 1.0,
+    prospects = pd.DataFrame({**small, "size": 1.0,
                               "contacts": rng.integers(1, 5, n_prospects),
                               "code": rng.choice(list("ABCD"), n_prospects,
                                                  p=[0.2, 0.3, 0.3, 0.2])})
@@ -299,7 +347,7 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
     created = created.where(cards["role"] == "buyer", old.where(cards["role"] == "dormant", recent))
     cards["since"] = cards["since"].where(cards["role"] == "buyer", created)
 
-    details = pd.DataFrame([_card(rng, c.code, c.kind) for c in cards.itertuples()])
+    details = pd.DataFrame([_card(rng, c.code, c.employees) for c in cards.itertuples()])
     crm_customers = pd.DataFrame({
         "customer_id": cards["customer_id"],
         "name": details["name"],

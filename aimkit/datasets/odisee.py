@@ -25,6 +25,12 @@ researchers). A persona's sessions mostly visit its own pages, with some detours
 pages and to other personas' pages. The other stakeholders are a few small audiences with
 little vocabulary in common: no single persona describes them.
 
+What ``planted=False`` removes: the persona mix in the words. Visitors keep their persona's
+device, hours, region, medium and number of sessions and pages, but every page they see is
+drawn from the whole site's page mix (each persona's pages in their planted share of page
+views), independent of who they are and of the session's other pages. Keyword clustering
+then has no personas to find.
+
 Planted flaws:
 
 - times are text ``dd-mm-yyyy, HH:MM:SS`` (the platform's screen format);
@@ -205,6 +211,9 @@ _PERSONAS = pd.DataFrame(
     index=["student", "lateral", "staff", "other"],
 )
 _SPECS = _PERSONAS.to_dict("index")
+_PAGE_MIX = (_PERSONAS["profiles"] * (1 + _PERSONAS["extra_sessions"])
+             * (1 - _PERSONAS["home_only"]) * (1 + _PERSONAS["extra_pages"]))
+"""Without planted personas: whose pages a page view shows, in their planted share of views."""
 _BOUNCERS = 2600  # visitors who see the home page (or a news item) and leave
 _CRAWLERS = 3
 _CLICK_RATE = 0.35
@@ -308,12 +317,22 @@ def _pick_page(rng: np.random.Generator, persona: str, audience: str | None, own
     return _choose(rng, _PAGES[_choose(rng, others)])
 
 
+def _any_page(rng: np.random.Generator):
+    """A page from the whole site's mix, whoever looks at it."""
+    persona = _choose(rng, list(_PAGE_MIX.index), list(_PAGE_MIX))
+    audience = _choose(rng, list(_OTHER)) if persona == "other" else None
+    return _pick_page(rng, persona, audience, _SPECS[persona]["own_pages"])
+
+
 def _session_events(rng: np.random.Generator, persona: str, audience: str | None,
-                    start: int, device: str, medium: str, first: bool) -> list:
+                    start: int, device: str, medium: str, first: bool,
+                    planted: bool = True) -> list:
     """One session: page views with their clicks, forms and touches, times in milliseconds."""
     spec = _SPECS.get(persona)
     if spec is None or rng.random() < spec["home_only"]:
         pages = [_HOME]
+    elif not planted:  # pages drawn independently of the persona and of each other
+        pages = [_any_page(rng) for _ in range(1 + rng.poisson(spec["extra_pages"]))]
     else:  # visitors land on one of their own pages, then may wander off
         pool = _page_pool(persona, audience)
         landing = spec["landing"]  # the weight of the section's front page
@@ -328,7 +347,8 @@ def _session_events(rng: np.random.Generator, persona: str, audience: str | None
         values = _values(rng, persona)
         url = SITE + _slug(path.format(**values))
         if i == 0 and first and medium in ("social", "email"):
-            campaign = _CAMPAIGN.get(persona, "nieuwsbrief")
+            tagged = persona if planted else _choose(rng, list(_PAGE_MIX.index), list(_PAGE_MIX))
+            campaign = _CAMPAIGN.get(tagged, "nieuwsbrief")
             sep = "&" if "?" in url else "?"
             url += f"{sep}utm_source={'facebook' if medium == 'social' else 'mailchimp'}" \
                    f"&utm_medium={medium}&utm_campaign={campaign}"
@@ -363,7 +383,8 @@ def _session_days(rng: np.random.Generator, persona: str, n: int) -> list:
     return sorted(days[picked].tolist())
 
 
-def _visitor(rng: np.random.Generator, persona: str, spec) -> tuple[dict, list]:
+def _visitor(rng: np.random.Generator, persona: str, spec,
+             planted: bool = True) -> tuple[dict, list]:
     group = persona if persona in _REGION_MIX else "bouncer"
     device = _choose(rng, list(_DEVICES), [_DEVICES[d][list(_REGION_MIX).index(group)]
                                            for d in _DEVICES])
@@ -375,7 +396,8 @@ def _visitor(rng: np.random.Generator, persona: str, spec) -> tuple[dict, list]:
     events = []
     for k, day in enumerate(_session_days(rng, persona, n_sessions)):
         start = _start_time(rng, group, day)
-        session = _session_events(rng, persona, audience, start, device, medium, k == 0)
+        session = _session_events(rng, persona, audience, start, device, medium, k == 0,
+                                  planted)
         events.append(session)
     returning = spec is not None and rng.random() < spec["returning"]
     profile = {
@@ -442,7 +464,8 @@ def _profile_row(rng: np.random.Generator, profile_id: str, profile: dict,
     }
 
 
-def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataFrame]:
+def generate(seed: int = DEFAULT_SEED, scale: float = 1.0,
+             planted: bool = True) -> dict[str, pd.DataFrame]:
     """Generate Odisee's tracking events and visitor profiles.
 
     Parameters
@@ -451,6 +474,9 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
         Random seed; the default gives the shipped data.
     scale : float
         Multiplies the number of visitors (1.0 ≈ 11,400 profiles and 37,000 events).
+    planted : bool
+        False: every page view drawn from the whole site's page mix, independent of the
+        visitor's persona (see the module docstring).
 
     Returns
     -------
@@ -467,7 +493,7 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
     visitors = []
     for persona, spec in _SPECS.items():
         for _ in range(max(1, round(spec["profiles"] * scale))):
-            visitors.append(_visitor(rng, persona, spec))
+            visitors.append(_visitor(rng, persona, spec, planted))
     for _ in range(max(1, round(_BOUNCERS * scale))):
         visitors.append(_visitor(rng, "bouncer", None))
     for _ in range(round(_CRAWLERS * scale)):

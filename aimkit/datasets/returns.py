@@ -13,6 +13,11 @@ fit), by customers who return a lot anyway, and for dresses and jackets. Some cu
 the same item in two or three sizes to try at home ("bracketing"): all but at most one of
 those go back. Reviews say whether an item runs small or large, mostly correctly.
 
+What ``planted=False`` removes: the return drivers. Customers order exactly as before (true
+sizes, bracketing baskets, reviews), but whether a line goes back is a coin flip at the
+planted overall return rate, independent of the size, the product, the customer and the
+basket, so "same item in several sizes in the basket" no longer predicts a return.
+
 Planted details: customers without consent for using their order history (the case must
 leave their history out); new products without reviews; timestamps as the webshop writes them
 (yyyy-mm-dd HH:MM:SS).
@@ -105,7 +110,8 @@ def _sigmoid(x):
     return 1 / (1 + np.exp(-x))
 
 
-def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataFrame]:
+def generate(seed: int = DEFAULT_SEED, scale: float = 1.0,
+             planted: bool = True) -> dict[str, pd.DataFrame]:
     """Generate the webshop's export.
 
     Parameters
@@ -114,6 +120,9 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
         Random seed; the default gives the shipped data.
     scale : float
         Multiplies the number of customers (1.0 = 1,800 customers, about 19,500 order lines).
+    planted : bool
+        False: returns independent of the basket, at the same base rate (see the module
+        docstring).
 
     Returns
     -------
@@ -198,6 +207,8 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
                 risk = RETURN_RISK[0] + RETURN_RISK[1] * abs(s - ideal) + habit[c] + cat_effect[p]
                 lines.append((order_no, c, moment, p, s, ideal, rng.random() < _sigmoid(risk)))
     lines = pd.DataFrame(lines, columns=["order", "c", "moment", "p", "size", "ideal", "back"])
+    if not planted:  # the same baskets; a line goes back at the overall rate, whatever it is
+        lines["back"] = rng.random(len(lines)) < lines["back"].mean()
     # the webshop numbers orders in time order
     lines = lines.sort_values(["moment", "order"], kind="stable").reset_index(drop=True)
     lines["order"] = pd.factorize(lines["order"])[0]

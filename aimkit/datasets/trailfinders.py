@@ -14,6 +14,12 @@ the bookings: the days between them, the participants' age, the party size and t
 participant. Rhythms vary, families stop, loyal riders skip a year, so the time to the next
 booking is predictable for most bookings but not all.
 
+What ``planted=False`` removes: the rhythms. The customers, parties and trips stay, but each
+gap to the next booking (or the decision to stop) is drawn from the same mix of all the
+kinds' gaps, in the shares the planted bookings have, whoever the customer is; pony-camp
+families no longer stop when the children outgrow the camps. The time to the next booking is
+then independent of the features, and the rebooking model can only find the majority class.
+
 Planted flaws, as the e-book describes them:
 
 - duplicate customer records: a customer re-entered at a later booking gets a new number, with
@@ -144,6 +150,24 @@ _CITIES_BE = [("2000", "Antwerpen"), ("9000", "Gent"), ("3000", "Leuven"), ("800
 _CITIES_NL = [("3511 AB", "Utrecht"), ("5611 CD", "Eindhoven"), ("4811 EF", "Breda"),
               ("6811 GH", "Arnhem"), ("9711 JK", "Groningen"), ("2011 LM", "Haarlem")]
 
+# Days to the next booking per kind: the chance to book again at all, then the gap. One-off
+# and occasional customers come back after uniform(low, high) days; loyal riders after
+# normal(mean, sd) days, now and then skipping a year; pony families after normal(mean, sd)
+# days, at least ``min`` days.
+_GAPS = {
+    "one-off": dict(again=0.22, low=420, high=2000),
+    "occasional": dict(again=0.85, low=430, high=1100),
+    "loyal": dict(again=0.94, mean=295, sd=48, skip=0.12),
+    "pony family": dict(again=0.88, mean=140, sd=55, min=45),
+}
+_GAP_MIX = {"one-off": 0.28, "occasional": 0.15, "loyal": 0.27, "pony family": 0.30}
+"""Without planted rhythms: whose gap a booking gets (the kinds' shares of planted gaps)."""
+_ADULT_AGE = 16                    # children older than this no longer go to pony camps
+_BELGIAN_SHARE = 0.7               # the others are Dutch
+_NO_BIRTH_DATE = 0.07              # customers whose birth date was not filled in
+_LOYAL_FAVOURITE = 0.5             # loyal riders often book their favourite trip again
+_LEAD_DAYS = {"pony family": (30, 120), "other": (40, 270)}  # booked this long before leaving
+_YEARLY_INFLATION = 1.02
 _DUPLICATE_SHARE = 0.30  # of customers with a later booking, re-entered as a new record
 _EMPTY_TYPE = 0.15
 _UNUSABLE_DESTINATION = 0.04
@@ -161,18 +185,17 @@ def _day(timestamp: pd.Timestamp) -> int:
 
 def _gaps(kind: str, rng: np.random.Generator) -> float:
     """Days to the next booking for a customer of this kind, or inf when they stop."""
-    if kind == "one-off":
-        return rng.uniform(420, 2000) if rng.random() < 0.22 else np.inf
-    if kind == "occasional":
-        return rng.uniform(430, 1100) if rng.random() < 0.85 else np.inf
+    gap = _GAPS[kind]
+    if kind in ("one-off", "occasional"):
+        return rng.uniform(gap["low"], gap["high"]) if rng.random() < gap["again"] else np.inf
     if kind == "loyal":
-        if rng.random() < 0.06:
+        if rng.random() < 1 - gap["again"]:
             return np.inf
         # almost yearly; now and then a year is skipped
-        return rng.normal(295, 48) + (365 if rng.random() < 0.12 else 0)
-    if rng.random() < 0.12:  # pony family: a family stops now and then
+        return rng.normal(gap["mean"], gap["sd"]) + (365 if rng.random() < gap["skip"] else 0)
+    if rng.random() < 1 - gap["again"]:  # pony family: a family stops now and then
         return np.inf
-    return max(45.0, rng.normal(140, 55))
+    return max(float(gap["min"]), rng.normal(gap["mean"], gap["sd"]))
 
 
 def _phone(rng: np.random.Generator, country: str) -> str:
@@ -189,7 +212,8 @@ def _phone_variant(phone: str, country: str) -> str:
     return f"+31 6 {phone[2:6]} {phone[6:10]}"
 
 
-def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataFrame]:
+def generate(seed: int = DEFAULT_SEED, scale: float = 1.0,
+             planted: bool = True) -> dict[str, pd.DataFrame]:
     """Generate TravelNote's export and the website catalogue.
 
     Parameters
@@ -197,7 +221,10 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
     seed : int
         Random seed; the default gives the shipped data.
     scale : float
-        Multiplies the number of customers (1.0 = 1,150 people, about 3,500 bookings).
+        Multiplies the number of customers (1.0 = 1,150 people, about 3,000 bookings).
+    planted : bool
+        False: the time to the next booking independent of the customer (see the module
+        docstring).
 
     Returns
     -------
@@ -214,6 +241,7 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
     trips = pd.DataFrame(_TRIPS, columns=_TRIP_COLUMNS)
     by_type = {t: trips.index[trips["trip_type"] == t].to_numpy() for t in _TYPE_WORDS}
     kinds = list(_KINDS)
+    gap_kinds, gap_mix = list(_GAP_MIX), list(_GAP_MIX.values())
     n = max(20, round(N_CUSTOMERS * scale))
     start, end = _day(START), _day(EXPORT_DATE)
 
@@ -222,7 +250,7 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
     for _ in range(n):
         kind = kinds[rng.choice(len(kinds), p=[_KINDS[k]["share"] for k in kinds])]
         spec = _KINDS[kind]
-        country = "BE" if rng.random() < 0.7 else "NL"
+        country = "BE" if rng.random() < _BELGIAN_SHARE else "NL"
         postcode, city = (_CITIES_BE if country == "BE" else _CITIES_NL)[
             rng.integers(len(_CITIES_BE if country == "BE" else _CITIES_NL))]
         first, last = _FIRST[rng.integers(len(_FIRST))], _LAST[rng.integers(len(_LAST))]
@@ -254,7 +282,7 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
         customers.append(dict(customer_id=record, first_name=first, last_name=last,
                               address=address, postcode=postcode, city=city, country=country,
                               phone=phone, email=email,
-                              birth_date=np.nan if rng.random() < 0.07 else birth,
+                              birth_date=np.nan if rng.random() < _NO_BIRTH_DATE else birth,
                               registered=first_day))
         day, k = float(first_day), 0
         while day <= end:
@@ -271,22 +299,24 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
                 customers.append(twin)
             trip_type = spec["trips"][rng.integers(len(spec["trips"]))]
             if kind == "pony family":
-                travellers = companions[(day - companions) / 365.25 < 16]
-                kid_names = [nm for nm, b in zip(names, companions, strict=True)
-                             if (day - b) / 365.25 < 16]
+                young = (day - companions) / 365.25 < _ADULT_AGE
+                if not planted:  # families do not stop when the children grow up
+                    young = np.ones(len(companions), dtype=bool)
+                travellers = companions[young]
+                kid_names = [nm for nm, keep in zip(names, young, strict=True) if keep]
                 if len(travellers) == 0:
                     break
                 people = list(zip(kid_names, travellers, strict=True))
             else:
                 people = [(first, birth)] + list(zip(names, companions, strict=True))
-            if kind == "loyal" and rng.random() < 0.5:
+            if kind == "loyal" and rng.random() < _LOYAL_FAVOURITE:
                 trip = favourite
             else:
                 trip = rng.choice(by_type[trip_type])
-            lead = rng.uniform(30, 120) if kind == "pony family" else rng.uniform(40, 270)
+            lead = rng.uniform(*_LEAD_DAYS["pony family" if kind == "pony family" else "other"])
             departure = day + lead
             nights = int(trips.loc[trip, "nights"])
-            inflation = 1.02 ** ((day - end) / 365.25)
+            inflation = _YEARLY_INFLATION ** ((day - end) / 365.25)
             price = trips.loc[trip, "price_per_person"] * len(people) * inflation
             price *= rng.uniform(0.95, 1.12)
             booking_id = f"B{len(bookings) + 100001}"
@@ -297,7 +327,8 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
             for i, (name, born) in enumerate(people):
                 participants.append(dict(booking_id=booking_id, participant_no=i + 1,
                                          first_name=name, birth_date=born))
-            day += _gaps(kind, rng)
+            gap_kind = kind if planted else gap_kinds[rng.choice(len(gap_kinds), p=gap_mix)]
+            day += _gaps(gap_kind, rng)
             k += 1
 
     # TravelNote numbers records in the order they were created

@@ -11,6 +11,11 @@ wines of their type, near their price level and with their accents, so customers
 taste buy the same wines (what item-based collaborative filtering uses) and clustering on the
 purchase mix finds the kinds back.
 
+What ``planted=False`` removes: the customers' taste. Every customer then picks wines from
+the same distribution, the whole clientele's average (so each wine sells about as often as
+before), whatever their kind: orders are independent of the customer, and "customers like you
+bought" has nothing to go on. Visits, bottles, channels and the flaws stay.
+
 Planted flaws, as the e-book describes them:
 
 - the wine sheet is a Belgian Excel export (``;``, decimal commas, cp1252) whose ``type``
@@ -97,6 +102,34 @@ _TYPE_SPELLING = {"red": ["red", "Red", "Rood", "rood", "ROOD"],
                   "rosé": ["rosé", "Rosé", "rose", "ROSÉ"],
                   "sparkling": ["sparkling", "Sparkling", "Bubbels", "mousserend"]}
 
+# the wine sheet
+N_WINES = 240
+_TYPE_MIX = [0.42, 0.3, 0.12, 0.16]  # share of the wines per type, in TYPES order
+_TYPICAL_PRICE = {"red": 13.0, "white": 12.0, "rosé": 10.5, "sparkling": 18.0}  # € a bottle
+_PRICE_SPREAD = 0.5                  # sd of a wine's log price around its type's
+_NON_VINTAGE = 0.6                   # sparkling wines without a vintage
+_VINTAGES = (2014, 2021)             # from, to (exclusive)
+_NO_FOOD_PAIRING = 0.05              # wines whose food pairing was not filled in
+_MIN_PRICE = 5.95
+
+# the customers and what they buy
+N_CUSTOMERS = 2000
+MIN_CUSTOMERS = 60                   # the smallest sample ``scale`` can give
+_APPEAL_SPREAD = 0.4                 # sd of log appeal: some wines simply sell better
+_LEVEL_SPREAD = 0.18                 # sd of a customer's log price level around the kind's
+_ONLINE = (1.2, 3.0)                 # beta(a, b): a customer's share of webshop visits
+_ACCENT_BOOST = 1.5                  # a wine is 1 + 1.5 × (accents shared) times as attractive
+_PRICE_FIT = 0.25                    # sd of log(price / level) that a customer still buys
+_OPEN_HOURS = (9, 18)
+_TASTING_DAY_SHARE = 0.15            # of the visits to a shop: on a tasting day
+_EXTRA_LINES = 0.8                   # wines per visit = 1 + poisson(this)
+_ANONYMOUS = 0.12                    # extra cash lines without a loyalty card ...
+_ANONYMOUS_CHANNELS = [0.6, 0.4]     # ... on tasting days, in the shops
+_REGISTERED_DAYS = 2000              # customers registered within this many days before START
+_REGISTERED_TWICE = 0.08             # a second customer number on the webshop ...
+_SECOND_NUMBER_DAYS = 200            # ... made within this many days after START
+_POURED = (48, 6)                    # wines poured at the tasting day, wines per table
+
 # the hidden kinds of customer: share, preferred type (and how strongly), price level (€ per
 # bottle, median of the kind), favourite accents, bottles per purchase, purchases per year
 _KINDS = pd.DataFrame({
@@ -122,29 +155,30 @@ _CITIES = [("9000", "Gent"), ("8000", "Brugge"), ("3000", "Leuven"), ("8500", "K
 
 
 def _wines(rng: np.random.Generator, n: int) -> pd.DataFrame:
-    kinds = rng.choice(TYPES, size=n, p=[0.42, 0.3, 0.12, 0.16])
+    kinds = rng.choice(TYPES, size=n, p=_TYPE_MIX)
     rows = []
     for i, kind in enumerate(kinds):
         country, region, grape = _ORIGINS[kind][rng.integers(len(_ORIGINS[kind]))]
-        base = {"red": 13.0, "white": 12.0, "rosé": 10.5, "sparkling": 18.0}[kind]
-        price = round(float(base * np.exp(rng.normal(0, 0.5))), 1) - 0.05
+        price = round(float(_TYPICAL_PRICE[kind] * np.exp(rng.normal(0, _PRICE_SPREAD))),
+                      1) - 0.05  # a price ends in .x5
         accents = list(rng.choice(_ACCENTS[kind], size=3, replace=False))
         food = list(rng.choice(_FOOD[kind], size=2, replace=False))
         name = f"{rng.choice(_PREFIX)} {rng.choice(_NAMES)} {grape}"
-        vintage = "" if kind == "sparkling" and rng.random() < 0.6 else str(rng.integers(2014,
-                                                                                       2021))
+        vintage = ("" if kind == "sparkling" and rng.random() < _NON_VINTAGE
+                   else str(rng.integers(*_VINTAGES)))
         description = (f"A {accents[0]} {grape} from {region} ({country}) with {accents[1]} and "
                        f"{accents[2]} notes. Lovely with {food[0]} or {food[1]}.")
         rows.append({
             "wine_id": f"W{101 + i}", "name": name, "country": country, "region": region,
             "type": rng.choice(_TYPE_SPELLING[kind]), "grape": grape, "vintage": vintage,
-            "price_eur": max(5.95, round(price, 2)), "taste_accents": ", ".join(accents),
-            "food_pairing": ", ".join(food) if rng.random() > 0.05 else "",
+            "price_eur": max(_MIN_PRICE, round(price, 2)), "taste_accents": ", ".join(accents),
+            "food_pairing": ", ".join(food) if rng.random() > _NO_FOOD_PAIRING else "",
             "description": description, "_type": kind})
     return pd.DataFrame(rows)
 
 
-def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataFrame]:
+def generate(seed: int = DEFAULT_SEED, scale: float = 1.0,
+             planted: bool = True) -> dict[str, pd.DataFrame]:
     """Generate the wine merchant's wine sheet, POS customer file and POS sales.
 
     Parameters
@@ -153,6 +187,9 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
         Random seed; the default gives the shipped data.
     scale : float
         Multiplies the number of customers (1.0 = about 2,000).
+    planted : bool
+        False: every customer picks wines from the clientele's average mix, independent of
+        their taste (see the module docstring).
 
     Returns
     -------
@@ -166,17 +203,17 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
     ['shop', 'tasting day', 'webshop']
     """
     rng = np.random.default_rng(seed)
-    wines = _wines(rng, 240)
+    wines = _wines(rng, N_WINES)
     wine_type = wines["_type"].to_numpy()
     price = wines["price_eur"].to_numpy()
     accents = wines["taste_accents"].str.split(", ")
-    appeal = np.exp(rng.normal(0, 0.4, len(wines)))  # some wines simply sell better
+    appeal = np.exp(rng.normal(0, _APPEAL_SPREAD, len(wines)))  # some wines simply sell better
 
-    n = max(60, int(round(2000 * scale)))
+    n = max(MIN_CUSTOMERS, int(round(N_CUSTOMERS * scale)))
     kind = rng.choice(len(_KINDS), size=n, p=_KINDS["share"].to_numpy())
     spec = _KINDS.iloc[kind].reset_index(drop=True)
-    level = spec["price"].to_numpy() * np.exp(rng.normal(0, 0.18, n))
-    online = rng.beta(1.2, 3.0, n)
+    level = spec["price"].to_numpy() * np.exp(rng.normal(0, _LEVEL_SPREAD, n))
+    online = rng.beta(*_ONLINE, n)
 
     # each customer's chance to pick each wine: type loyalty x accents x price fit x appeal
     type_count = pd.Series(wine_type).map(pd.Series(wine_type).value_counts()).to_numpy()
@@ -184,21 +221,25 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
                           spec["loyalty"].to_numpy()[:, None],
                           np.where(wine_type[None, :] == spec["second"].to_numpy()[:, None],
                                    1 - spec["loyalty"].to_numpy()[:, None], 0.0))
-    liked_accent = np.array([[1.0 + 1.5 * len(set(a) & set(k)) for a in accents]
+    liked_accent = np.array([[1.0 + _ACCENT_BOOST * len(set(a) & set(k)) for a in accents]
                              for k in _KINDS["accents"]])[kind]
-    fit = np.exp(-0.5 * (np.log(price[None, :] / level[:, None]) / 0.25) ** 2)
+    fit = np.exp(-0.5 * (np.log(price[None, :] / level[:, None]) / _PRICE_FIT) ** 2)
     prob = liked_type / type_count * liked_accent * fit * appeal
-    cum = np.cumsum(prob / prob.sum(axis=1, keepdims=True), axis=1)
+    prob = prob / prob.sum(axis=1, keepdims=True)
+    if not planted:  # everyone picks from the clientele's average mix
+        prob = np.broadcast_to(prob.mean(axis=0), prob.shape)
+    cum = np.cumsum(prob, axis=1)
 
     visits = 1 + rng.poisson(spec["visits"].to_numpy() - 1)
     visit_customer = np.repeat(np.arange(n), visits)
     v = len(visit_customer)
     days = (END - START).days
+    opens, closes = _OPEN_HOURS
     visit_time = START + pd.to_timedelta(rng.integers(0, days, v), unit="D") + pd.to_timedelta(
-        rng.integers(9 * 60, 18 * 60, v), unit="min")
+        rng.integers(opens * 60, closes * 60, v), unit="min")
     channel = np.where(rng.random(v) < online[visit_customer], "webshop",
-                       np.where(rng.random(v) < 0.15, "tasting day", "shop"))
-    lines = 1 + rng.poisson(0.8, v)
+                       np.where(rng.random(v) < _TASTING_DAY_SHARE, "tasting day", "shop"))
+    lines = 1 + rng.poisson(_EXTRA_LINES, v)
     line_visit = np.repeat(np.arange(v), lines)
     line_customer = visit_customer[line_visit]
     draw = rng.random(len(line_visit))
@@ -210,12 +251,12 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
     sales = sales.drop_duplicates(["visit", "wine"]).drop(columns="visit")
 
     # anonymous cash sales on tasting days (no loyalty card) and in the shops
-    anonymous = int(len(sales) * 0.12)
+    anonymous = int(len(sales) * _ANONYMOUS)
     cash = pd.DataFrame({
         "customer": -1,
-        "channel": rng.choice(["tasting day", "shop"], size=anonymous, p=[0.6, 0.4]),
+        "channel": rng.choice(["tasting day", "shop"], size=anonymous, p=_ANONYMOUS_CHANNELS),
         "time": START + pd.to_timedelta(rng.integers(0, days, anonymous), unit="D")
-        + pd.to_timedelta(rng.integers(9 * 60, 18 * 60, anonymous), unit="min"),
+        + pd.to_timedelta(rng.integers(opens * 60, closes * 60, anonymous), unit="min"),
         "wine": rng.choice(len(wines), size=anonymous, p=appeal / appeal.sum()),
         "quantity": 1 + rng.poisson(1.0, anonymous)})
     sales = pd.concat([sales, cash]).sort_values("time", kind="stable").reset_index(drop=True)
@@ -228,7 +269,7 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
     city = [_CITIES[i] for i in rng.integers(len(_CITIES), size=n)]
     email = [f"{f}.{la}".lower().replace(" ", "") + f"{i % 97}@example.be"
              for i, (f, la) in enumerate(zip(first, last, strict=True))]
-    registered = START - pd.to_timedelta(rng.integers(0, 2000, n), unit="D")
+    registered = START - pd.to_timedelta(rng.integers(0, _REGISTERED_DAYS, n), unit="D")
     customers = pd.DataFrame({
         "customer_id": ids, "first_name": first, "last_name": last, "email": email,
         "postcode": [p for p, _ in city], "city": [t for _, t in city],
@@ -236,14 +277,14 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
         "registered_via": np.where(online > 0.5, "webshop", rng.choice(SHOPS, n)),
     })
     # a second customer number for some customers: registered again on the webshop
-    twice = np.flatnonzero(rng.random(n) < 0.08)
+    twice = np.flatnonzero(rng.random(n) < _REGISTERED_TWICE)
     dupes = customers.iloc[twice].copy()
     dupes["customer_id"] = [f"K{20001 + n + i}" for i in range(len(twice))]
     dupes["email"] = [e.upper() if i % 2 else f" {e.capitalize()}"
                       for i, e in enumerate(dupes["email"])]
     dupes["registered_via"] = "webshop"
-    dupes["registered_on"] = (START + pd.to_timedelta(rng.integers(0, 200, len(twice)),
-                                                     unit="D")).strftime("%d/%m/%Y")
+    dupes["registered_on"] = (START + pd.to_timedelta(
+        rng.integers(0, _SECOND_NUMBER_DAYS, len(twice)), unit="D")).strftime("%d/%m/%Y")
     customers = pd.concat([customers, dupes], ignore_index=True)
     # the second number is used for their webshop orders
     number = pd.Series(ids).reindex(sales["customer"]).to_numpy()
@@ -261,12 +302,13 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0) -> dict[str, pd.DataF
     })
     pos_sales["line_amount"] = (pos_sales["quantity"] * pos_sales["unit_price"]).round(2)
 
-    poured = rng.choice(len(wines), size=48, replace=False, p=appeal / appeal.sum())
+    n_poured, per_table = _POURED
+    poured = rng.choice(len(wines), size=n_poured, replace=False, p=appeal / appeal.sum())
     tasting_order = ["sparkling", "white", "rosé", "red"]  # how a tasting goes
     poured = poured[np.argsort(pd.Categorical(wine_type[poured], tasting_order).codes,
                                kind="stable")]
     tasting = pd.DataFrame({"tasting_day": TASTING_DAY.strftime("%d/%m/%Y"),
-                            "location": "Gent", "table_no": np.arange(len(poured)) // 6 + 1,
+                            "location": "Gent", "table_no": np.arange(len(poured)) // per_table + 1,
                             "wine_id": wines["wine_id"].to_numpy()[poured]})
     return {"wines": wines.drop(columns="_type"), "customers": customers,
             "pos_sales": pos_sales, "tasting_day_wines": tasting}
