@@ -292,6 +292,34 @@ STRINGS: dict[str, dict[str, str]] = {
     "format_be": {"nl": "Belgische Excel (; en komma)", "en": "Belgian Excel (; and comma)"},
     "format_international": {"nl": "Internationaal (, en punt)",
                              "en": "International (, and point)"},
+    # segment explorer: contacts and the pseudonym key in the export
+    "keep_contact": {"nl": "Neem mijn contactgegevens op ({columns})",
+                     "en": "Include my contact details ({columns})"},
+    "gdpr_note": {"nl": "AVG/GDPR: e-mailadressen en namen zijn persoonsgegevens. Gebruik de lijst "
+                        "enkel voor je eigen mailing en bewaar hem niet langer dan nodig.",
+                  "en": "GDPR: e-mail addresses and names are personal data. Use the list only "
+                        "for your own mailing and do not keep it longer than needed."},
+    "key_intro": {
+        "nl": "Met een sleutel krijgt dezelfde klant in elke export hetzelfde pseudoniem, zodat "
+              "je de lijst thuis weer aan je klanten kunt koppelen. De app bewaart de sleutel "
+              "niet: download hem en bewaar hem zelf, zoals een wachtwoord. Laad hem later "
+              "opnieuw voor dezelfde pseudoniemen.",
+        "en": "With a key, the same customer gets the same pseudonym in every export, so you can "
+              "link the list back to your customers at home. The app does not keep the key: "
+              "download it and keep it yourself, like a password. Load it again later for the "
+              "same pseudonyms."},
+    "load_key": {"nl": "Laad mijn sleutel", "en": "Load my key"},
+    "key_loaded": {"nl": "Sleutel geladen uit {file}: je krijgt dezelfde pseudoniemen als in je "
+                         "eerdere exports met deze sleutel.",
+                   "en": "Key loaded from {file}: you get the same pseudonyms as in your earlier "
+                         "exports with this key."},
+    "key_bad": {"nl": "{file} is geen pseudoniemsleutel van deze app.",
+                "en": "{file} is not a pseudonym key of this app."},
+    "key_new": {"nl": "Nieuwe sleutel gemaakt: download hem en bewaar hem goed, apart van de "
+                      "lijst. Zonder sleutel kun je de pseudoniemen niet meer koppelen.",
+                "en": "New key made: download it and keep it safe, apart from the list. Without "
+                      "the key you cannot link the pseudonyms back."},
+    "key_what": {"nl": "mijn sleutel", "en": "my key"},
     # segment explorer: periods explained
     "periods_segments": {"nl": "Segmenten in de basisperiode (van best naar minst goed): "
                                "{segments}.",

@@ -31,7 +31,7 @@ Examples
 >>> orders[["customer_id", "amount"]].values.tolist(), orders.attrs["excluded"]
 ([['an@example.be', 30.0]], {'refunded': 1})
 
-Used in: the segment explorer app (notebooks/apps/segment_explorer.ipynb).
+Used in: the segment explorer app (:mod:`aimkit.apps.explorer`).
 """
 
 from __future__ import annotations
@@ -89,6 +89,8 @@ class Preset:
     order_totals : bool
         The amount column holds the order's total, on the first line of the order or on every
         line: it is counted once per order and order fields are filled down.
+    contacts : tuple of str
+        The export's e-mail and name columns, for a mailing list (:func:`contacts`).
     """
 
     key: str
@@ -99,6 +101,7 @@ class Preset:
     cancelled_at: str | None = None
     refunded: str | None = None
     order_totals: bool = False
+    contacts: tuple[str, ...] = ()
 
     def match(self, columns) -> dict[str, str] | None:
         """``{field: file column}`` when the header fits this preset, else None.
@@ -126,7 +129,8 @@ SHOPIFY = Preset(
     {"customer_id": ("Email",), "order_id": ("Name",), "order_date": ("Created at",),
      "amount": ("Total",)},
     markers=("Financial Status", "Lineitem name"), status=("Financial Status",),
-    cancelled_at="Cancelled at", refunded="Refunded Amount", order_totals=True)
+    cancelled_at="Cancelled at", refunded="Refunded Amount", order_totals=True,
+    contacts=("Email", "Billing Name"))
 """Shopify's orders export (Admin › Orders › Export): one line per item; order fields such as
 Financial Status and Total only on an order's first line; Created at with a time zone."""
 
@@ -135,7 +139,8 @@ WOOCOMMERCE = Preset(
     {"customer_id": ("Billing Email", "Email (Billing)", "Customer Email"),
      "order_id": ("Order Number", "Order ID"), "order_date": ("Order Date",),
      "amount": ("Order Total Amount", "Order Total")},
-    markers=("Order Status",), status=("Order Status",), order_totals=True)
+    markers=("Order Status",), status=("Order Status",), order_totals=True,
+    contacts=("Billing Email", "Email (Billing)", "First Name (Billing)", "Last Name (Billing)"))
 """WooCommerce's order export (Advanced Order Export style): one line per item with the item's
 cost, the order total repeated on every line; statuses ``wc-completed``, ``wc-refunded``,
 ``wc-cancelled``, ``wc-failed``, ..."""
@@ -145,7 +150,9 @@ LIGHTSPEED = Preset(
     {"customer_id": ("Customer - Email address", "Customer - Email", "Email"),
      "order_id": ("Number", "Order number", "Sale ID"), "order_date": ("Date", "Created"),
      "amount": ("Grand total", "Total")},
-    markers=("Payment status",), status=("Status", "Payment status"), order_totals=True)
+    markers=("Payment status",), status=("Status", "Payment status"), order_totals=True,
+    contacts=("Customer - Email address", "Customer - Email", "Customer - First name",
+              "Customer - Last name"))
 """Lightspeed's order export (eCom; Retail sales exports with the same columns): one line per
 product, the order's grand total repeated on every line; a status and a payment status. The
 column names follow Lightspeed's ``Customer - ...`` convention; check them against a live
@@ -232,6 +239,38 @@ def customer_keys(values: pd.Series) -> pd.Series:
         return text.lower() if _EMAIL.match(text) else text
 
     return values.astype(object).map(key)
+
+
+CONTACT_KINDS = ("e-mail address", "name")
+"""The kinds of :func:`aimkit.io.direct_identifiers` a mailing list may keep."""
+
+
+def contacts(table: pd.DataFrame, mapping: Mapping[str, str],
+             preset: Preset | None = None) -> pd.DataFrame:
+    """Each customer's e-mail and name columns as the export has them (first value found).
+
+    The columns are the preset's contact columns and any other column
+    :func:`aimkit.io.direct_identifiers` reads as an e-mail address or a name (not the order,
+    date or amount of ``mapping``: Shopify's order number is called "Name"); the index is the
+    customer key as :func:`transactions` makes it. Phone numbers and addresses are not taken.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"Klant": ["K1", "K1", "K2"], "Naam": ["An", None, "Bo"],
+    ...                       "E-mail": [None, "an@x.be", "bo@x.be"], "GSM": ["1", "2", "3"]})
+    >>> contacts(table, {"customer_id": "Klant"})  # doctest: +NORMALIZE_WHITESPACE
+                 Naam   E-mail
+    customer_id
+    K1             An  an@x.be
+    K2             Bo  bo@x.be
+    """
+    rules = preset or EXCEL_LIST
+    named = [rules.file_column(table.columns, c) for c in rules.contacts]
+    found = [c for c, kind in io.direct_identifiers(table).items() if kind in CONTACT_KINDS]
+    fields = {column for field, column in mapping.items() if field != "customer_id"}
+    columns = [c for c in dict.fromkeys([*named, *found]) if c and c not in fields]
+    keys = customer_keys(table[mapping["customer_id"]]).rename("customer_id")
+    return table[columns].groupby(keys, sort=False).first()
 
 
 def _problem(table, file, column, key, mask, **values) -> io.Problem:

@@ -5,6 +5,8 @@ clusters get a name from their profile ("A · Recente vaste grote kopers"), meas
 customers: recent when the cluster's median recency is at most the median of all customers,
 one-time below 1.5 orders on average, regular from twice the median number of orders (at least
 2), big spenders when the cluster's median spend is at least the median of all customers.
+
+Used in: the segment explorer app (:mod:`aimkit.apps.explorer`).
 """
 
 from __future__ import annotations

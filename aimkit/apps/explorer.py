@@ -16,6 +16,8 @@ Used in: the segment explorer app (:func:`aimkit.apps.segment_explorer`).
 from __future__ import annotations
 
 import html
+import tempfile
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
@@ -35,7 +37,10 @@ EXPORT_COLUMNS = {"customer_id": "exp_customer", "segment": "exp_segment",
                   "frequency": "exp_frequency", "monetary": "exp_monetary"}
 """The export's columns and the keys of their headers (Dutch headers in the Dutch app)."""
 CSV_FORMATS = {"be": (";", ","), "international": (",", ".")}
-"""Separator and decimal mark: Belgian Excel (``;`` and a decimal comma) or international."""
+"""Separator and decimal mark: Belgian Excel (``;``, a decimal comma, UTF-8 with a BOM so
+Excel shows é and € right) or international."""
+KEY_FILE = "pseudoniemsleutel.key"
+"""The name of the pseudonym key file the owner downloads and keeps."""
 PHONE_FIGURE = (4.4, 3.8)
 """Inches of the transitions figure at 72 dpi (317 px wide): a 390 px phone leaves the app
 ~320 px, so the picture is not shrunk and its texts (10 pt or more) stay at least 10 px."""
@@ -113,6 +118,9 @@ class SegmentExplorer:
         self.segments: pd.Series | None = None
         self.comparison: pd.DataFrame | None = None
         self.upload_table: pd.DataFrame | None = None
+        self.contacts: pd.DataFrame | None = None
+        self.key: io.PseudonymKey | None = None
+        self.key_is_new = False
         self.periods: tuple | None = None
         self._scatter: SegmentScatter | None = None
 
@@ -179,6 +187,9 @@ class SegmentExplorer:
         self.csv_format.options = [(self.t("format_be"), "be"),
                                    (self.t("format_international"), "international")]
         self.pseudonymise.description = self.t("pseudonymise")
+        self.gdpr_note.value = f"<small>{e(self.t('gdpr_note'))}</small>"
+        self.key_intro.value = f"<p>{e(self.t('key_intro'))}</p>"
+        self.key_upload.description = self.t("load_key")
         self.make_csv.description = self.t("make_csv")
 
     def _on_language(self, change) -> None:
@@ -236,6 +247,7 @@ class SegmentExplorer:
         """Load a case dataset's transactions (as if its export were uploaded)."""
         with _ui.busy(self.status, self.lang):
             content, name = example_bytes(dataset)
+            self.contacts = None
             self.set_lines(read_transactions(content, f"{dataset}/{name}",
                                              self._example_mapping(dataset)))
 
@@ -313,6 +325,7 @@ class SegmentExplorer:
             self._file_problem(error)
             return
         self.mapping_box.layout.display = "none"
+        self.contacts = presets.contacts(self.upload_table, mapping, preset)
         self.upload_table = None
         self.example.unobserve(self._on_example, "value")
         self.example.value = ""
@@ -518,7 +531,7 @@ class SegmentExplorer:
 
     # ------------------------------------------------------------------------ export
     def _export_tab(self) -> widgets.VBox:
-        """The export tab: which segments, the format, pseudonymised or not, the download."""
+        """The export tab: segments, format, contacts, pseudonyms with a key, the download."""
         self.export_intro = widgets.HTML()
         self.export_label = widgets.HTML()
         self.export_boxes: dict[str, widgets.Checkbox] = {}
@@ -527,15 +540,33 @@ class SegmentExplorer:
         self.csv_format = widgets.ToggleButtons(
             value="be" if self.lang == "nl" else "international", options=["be", "international"],
             style={"button_width": "auto"}, layout=widgets.Layout(width="auto"))
+        self.keep_contact = widgets.Checkbox(value=False, indent=False,
+                                             layout=widgets.Layout(width="auto"))
+        self.gdpr_note = widgets.HTML()
+        self.contact_box = widgets.VBox([self.keep_contact, self.gdpr_note],
+                                        layout=widgets.Layout(display="none"))
         self.pseudonymise = widgets.Checkbox(value=True, indent=False,
                                              layout=widgets.Layout(width="auto"))
+        self.key_intro = widgets.HTML()
+        self.key_upload = widgets.FileUpload(accept=".key,.json,.txt", multiple=False,
+                                             layout=widgets.Layout(width="auto"))
+        self.key_upload.add_class("aimkit-key-upload")
+        self.key_upload.observe(self._on_key_upload, "value")
+        self.key_status = widgets.HTML()
         self.make_csv = widgets.Button(button_style="primary", icon="download",
                                        layout=widgets.Layout(width="auto"))
         self.make_csv.on_click(lambda _: self.export())
         self.export_link = widgets.HTML()
+        for control in (self.csv_format, self.keep_contact, self.pseudonymise):
+            control.observe(self._forget_export, "value")
         return widgets.VBox([self.export_intro, self.export_label, self.export_choice,
-                             self.csv_format, self.pseudonymise, self.make_csv,
+                             self.csv_format, self.contact_box, self.pseudonymise,
+                             self.key_intro, self.key_upload, self.key_status, self.make_csv,
                              self.export_link])
+
+    def _forget_export(self, _=None) -> None:
+        """A made file no longer fits the choices: take its download away."""
+        self.export_link.value = ""
 
     def _export_choices(self) -> None:
         """One tick box per segment (all ticked), named as on the segments tab."""
@@ -546,9 +577,14 @@ class SegmentExplorer:
                                                  description=self.names[s], indent=False,
                                                  layout=widgets.Layout(width="auto"))
                              for s in levels}
-        for box in self.export_boxes.values():  # a made file no longer fits the ticks
-            box.observe(lambda _: setattr(self.export_link, "value", ""), "value")
+        for box in self.export_boxes.values():
+            box.observe(self._forget_export, "value")
         self.export_choice.children = list(self.export_boxes.values())
+        has_contacts = self.contacts is not None and len(self.contacts.columns) > 0
+        self.contact_box.layout.display = "flex" if has_contacts else "none"
+        if has_contacts:
+            self.keep_contact.description = self.t(
+                "keep_contact", columns=", ".join(map(str, self.contacts.columns)))
 
     @property
     def chosen_segments(self) -> list[str]:
@@ -558,7 +594,8 @@ class SegmentExplorer:
     def export_frame(self) -> pd.DataFrame:
         """One row per customer of the chosen segments: segment name, action and RFM values.
 
-        The headers are in the app's language (:data:`EXPORT_COLUMNS`).
+        The headers are in the app's language (:data:`EXPORT_COLUMNS`); the user's own contact
+        columns follow, under their own names, when the user ticked to keep them.
         """
         keep = self.segments.isin(self.chosen_segments).to_numpy()
         frame = self.rfm.loc[keep].reset_index()
@@ -566,11 +603,35 @@ class SegmentExplorer:
         frame["segment"] = labels.map(self.names).to_numpy()
         frame["action"] = labels.map(self.actions).to_numpy()
         frame["monetary"] = frame["monetary"].round(2)
-        return frame[list(EXPORT_COLUMNS)].rename(
-            columns={c: self.t(key) for c, key in EXPORT_COLUMNS.items()})
+        frame = frame[list(EXPORT_COLUMNS)]
+        if self.keep_contact.value and self.contact_box.layout.display == "flex":
+            frame = frame.join(self.contacts, on="customer_id")
+        return frame.rename(columns={c: self.t(key) for c, key in EXPORT_COLUMNS.items()})
+
+    def _on_key_upload(self, change) -> None:
+        files = change["new"]
+        if not files:
+            return
+        upload = files[0]
+        self.key_upload.value = ()
+        self.load_key(bytes(upload["content"]), upload["name"])
+
+    def load_key(self, content: bytes, name: str) -> None:
+        """Use the pseudonym key the owner kept (a file from an earlier export)."""
+        try:
+            self.key = _key_from_bytes(content)
+        except ValueError:
+            self.key_status.value = _ui.message("error", self.t("key_bad", file=name))
+            return
+        self.key_is_new = False
+        self._forget_export()
+        self.key_status.value = _ui.message("ok", self.t("key_loaded", file=name))
 
     def export(self) -> str | None:
         """Build the CSV of the chosen segments and show its download button.
+
+        Pseudonyms come from the owner's key (:class:`aimkit.io.PseudonymKey`): loaded, or
+        made at the first pseudonymised export and offered for download beside the list.
 
         Returns
         -------
@@ -586,20 +647,61 @@ class SegmentExplorer:
         with _ui.busy(self.status, self.lang):
             frame = self.export_frame()
             pseudo = self.pseudonymise.value
+            if pseudo and self.key is None:
+                self.key, self.key_is_new = io.PseudonymKey.create(), True
+                self.key_status.value = _ui.message("info", self.t("key_new"))
             customer = self.t(EXPORT_COLUMNS["customer_id"])
+            contacts = [c for c in frame.columns if c not in set(map(self.t,
+                                                                     EXPORT_COLUMNS.values()))]
             sep, decimal = CSV_FORMATS[self.csv_format.value]
-            text = io.export_csv(frame, pseudonymise=[customer] if pseudo else [], sep=sep,
+            text = io.export_csv(frame, pseudonymise=[customer] if pseudo else [],
+                                 keep=contacts, salt=self.key if pseudo else None, sep=sep,
                                  decimal=decimal)
+            if self.csv_format.value == "be":
+                text = "\ufeff" + text  # Excel reads UTF-8 as such only with a BOM
             name = self.lines.attrs.get("file", "data").split("/")[0].rsplit(".", 1)[0]
             note = "" if pseudo else _ui.message("error", self.t("export_real_ids"))
+            key = (_ui.download_link(_key_bytes(self.key), KEY_FILE, "application/json",
+                                     self.t("download", what=self.t("key_what")))
+                   if pseudo and self.key_is_new else "")
             self.export_link.value = (
                 _ui.message("ok", self.t("export_ready",
                                          customers=i18n.number(len(frame), self.lang),
                                          segments=len(self.chosen_segments)))
                 + note + _ui.download_link(text, f"segments-{name}.csv", "text/csv",
-                                           self.t("download", what=self.t("csv_what"))))
+                                           self.t("download", what=self.t("csv_what"))) + key)
             return text
         return None
+
+
+def _key_bytes(key: io.PseudonymKey) -> bytes:
+    """The key file's content, to offer for download.
+
+    :meth:`aimkit.io.PseudonymKey.save` writes to a path: a private temporary folder, removed
+    at once; the app keeps no copy of the key.
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        return key.save(Path(folder) / KEY_FILE).read_bytes()
+
+
+def _key_from_bytes(content: bytes) -> io.PseudonymKey:
+    """A key from an uploaded key file (through a private temporary folder, removed at once).
+
+    Raises
+    ------
+    ValueError
+        When the content is not a key written by :meth:`aimkit.io.PseudonymKey.save`.
+
+    Examples
+    --------
+    >>> key = io.PseudonymKey.create()
+    >>> _key_from_bytes(_key_bytes(key)).pseudonym("C1") == key.pseudonym("C1")
+    True
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / KEY_FILE
+        path.write_bytes(content[:4096])
+        return io.PseudonymKey.load(path)
 
 
 def segment_explorer(lang: str = i18n.DEFAULT_LANGUAGE) -> widgets.Widget:
