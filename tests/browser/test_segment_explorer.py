@@ -33,10 +33,10 @@ def belgian_export(header: str, customers: int = 60) -> bytes:
     return ("\n".join(lines) + "\n").encode("cp1252")
 
 
-def upload(page, name, content: bytes):
+def upload(page, name, content: bytes, button=".aimkit-upload"):
     """Choose a file in the app's FileUpload (its <input> is not in the page)."""
     with page.expect_file_chooser() as chooser:
-        page.click(".aimkit-upload")
+        page.click(button)
     chooser.value.set_files(files=[{"name": name, "mimeType": "text/csv", "buffer": content}])
 
 
@@ -126,7 +126,7 @@ def download_rows(page, delimiter=";"):
     page.get_by_role("button", name="Maak CSV").click()
     with page.expect_download() as info:
         page.click("a[download$='.csv']")
-    text = Path(info.value.path()).read_text(encoding="utf-8")
+    text = Path(info.value.path()).read_text(encoding="utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     return rows[0], rows[1:]
 
@@ -182,6 +182,36 @@ def test_woocommerce_totals_are_counted_once(app):
         "lotte.jacobs@example.be": "27,45"}
 
 
+def test_the_same_key_gives_the_same_pseudonyms(app, voila_server):
+    content = (EXPORTS / "shopify_orders.csv").read_bytes()
+
+    def export_with_contacts():
+        upload(app, "shopify_orders.csv", content)
+        expect(app.get_by_text("Herkend als Shopify-export.")).to_be_visible()
+        app.get_by_role("tab", name="4 · Export").click()
+        expect(app.get_by_text("AVG/GDPR")).to_be_visible()
+        box = app.get_by_role("checkbox", name="Neem mijn contactgegevens op (Email, Billing Name)")
+        expect(box).not_to_be_checked()  # off until the owner chooses
+        box.check()
+        header, rows = download_rows(app)
+        assert header[-2:] == ["Email", "Billing Name"]
+        return {row[-2]: row[0] for row in rows}
+
+    first = export_with_contacts()
+    assert all(PSEUDONYM.match(p) for p in first.values()) and len(first) == 4
+    expect(app.get_by_text("Nieuwe sleutel gemaakt")).to_be_visible()
+    with app.expect_download() as info:
+        app.click("a[download$='.key']")
+    key = Path(info.value.path()).read_bytes()
+    open_app(app, voila_server.render_url(APP))  # another session: a new kernel, no key
+    app.get_by_role("tab", name="4 · Export").click()
+    upload(app, "pseudoniemsleutel.key", key, button=".aimkit-key-upload")
+    expect(app.get_by_text("Sleutel geladen uit pseudoniemsleutel.key")).to_be_visible()
+    app.get_by_role("tab", name="1 · Data").click()
+    assert export_with_contacts() == first
+    expect(app.locator("a[download$='.key']")).to_have_count(0)
+
+
 def test_periods_explain_the_names_flag_and_arrows(app):
     expect(app.get_by_text(pick_example(app))).to_be_visible()
     app.get_by_role("tab", name="3 · Periodes").click()
@@ -219,9 +249,10 @@ SHRUNK = """() => [...document.querySelectorAll('.aimkit-app img')]
 def test_a_phone_sees_everything_whole(voila_server, page):
     page.set_viewport_size(PHONE)
     open_app(page, voila_server.render_url(APP))
-    upload_button = page.locator("button.widget-upload")
+    upload_button = page.locator("button.aimkit-upload")
     expect(upload_button).to_have_text("Laad CSV")
-    assert "(0)" not in upload_button.inner_text()
+    expect(page.locator("button.aimkit-key-upload")).to_have_text("Laad mijn sleutel")
+    assert not [t for t in page.locator("button.widget-upload").all_inner_texts() if "(" in t]
     upload(page, "shopify_orders.csv", (EXPORTS / "shopify_orders.csv").read_bytes())
     expect(page.get_by_text("Herkend als Shopify-export.")).to_be_visible()
     assert "(0)" not in upload_button.inner_text() and "(1)" not in upload_button.inner_text()
