@@ -243,3 +243,28 @@ def scroll(content: str) -> str:
     '<div class="aimkit-scroll"><table></table></div>'
     """
     return f'<div class="aimkit-scroll">{content}</div>'
+
+
+def on_upload(upload: widgets.FileUpload, handler) -> None:
+    """Call ``handler(content, name)`` with each file chosen in ``upload``, then empty it.
+
+    Emptying the widget lets the user choose the same file again (after fixing it).
+
+    Examples
+    --------
+    >>> chosen = []
+    >>> button = widgets.FileUpload()
+    >>> on_upload(button, lambda content, name: chosen.append((name, content)))
+    >>> from datetime import datetime
+    >>> button.value = ({"name": "a.csv", "type": "text/csv", "size": 1,
+    ...                  "content": memoryview(b"x"), "last_modified": datetime(2026, 1, 1)},)
+    >>> chosen, button.value
+    ([('a.csv', b'x')], ())
+    """
+    def chosen(change) -> None:
+        if change["new"]:
+            file = change["new"][0]
+            upload.value = ()
+            handler(bytes(file["content"]), file["name"])
+
+    upload.observe(chosen, "value")

@@ -217,7 +217,7 @@ class SegmentExplorer:
         self.upload_label = widgets.HTML()
         self.upload = widgets.FileUpload(accept=".csv,.txt", multiple=False,
                                          layout=widgets.Layout(width="auto"))
-        self.upload.observe(self._on_upload, "value")
+        _ui.on_upload(self.upload, self.load_upload)
         self.upload.add_class("aimkit-upload")
         self.mapping_text = widgets.HTML()
         self.mapping = {f: widgets.Dropdown(style={"description_width": "6em"},
@@ -256,14 +256,6 @@ class SegmentExplorer:
         renames = EXAMPLES[dataset][1]
         by_field = {field: column for column, field in renames.items()}
         return {field: by_field.get(field, field) for field in FIELDS}
-
-    def _on_upload(self, change) -> None:
-        files = change["new"]
-        if not files:
-            return
-        upload = files[0]
-        self.upload.value = ()
-        self.load_upload(bytes(upload["content"]), upload["name"])
 
     def load_upload(self, content: bytes, name: str) -> None:
         """Read an uploaded export once; use its preset, or ask which column is which.
@@ -551,7 +543,7 @@ class SegmentExplorer:
         self.key_upload = widgets.FileUpload(accept=".key,.json,.txt", multiple=False,
                                              layout=widgets.Layout(width="auto"))
         self.key_upload.add_class("aimkit-key-upload")
-        self.key_upload.observe(self._on_key_upload, "value")
+        _ui.on_upload(self.key_upload, self.load_key)
         self.key_status = widgets.HTML()
         self.make_csv = widgets.Button(button_style="primary", icon="download",
                                        layout=widgets.Layout(width="auto"))
@@ -607,14 +599,6 @@ class SegmentExplorer:
         if self.keep_contact.value and self.contact_box.layout.display == "flex":
             frame = frame.join(self.contacts, on="customer_id")
         return frame.rename(columns={c: self.t(key) for c, key in EXPORT_COLUMNS.items()})
-
-    def _on_key_upload(self, change) -> None:
-        files = change["new"]
-        if not files:
-            return
-        upload = files[0]
-        self.key_upload.value = ()
-        self.load_key(bytes(upload["content"]), upload["name"])
 
     def load_key(self, content: bytes, name: str) -> None:
         """Use the pseudonym key the owner kept (a file from an earlier export)."""
