@@ -251,6 +251,158 @@ STRINGS: dict[str, dict[str, str]] = {
                               "with people allowed to see them."},
     "csv_what": {"nl": "segmenten (CSV)", "en": "segments (CSV)"},
     "choose_segments": {"nl": "Kies minstens één segment.", "en": "Choose at least one segment."},
+    # segment explorer: recognised exports, the mapping step, what was left out
+    "recognised_as": {"nl": "Herkend als {preset}-export.",
+                      "en": "Recognised as a {preset} export."},
+    "excluded_orders": {"nl": "{count} bestellingen niet meegeteld: {reasons}.",
+                        "en": "{count} orders left out: {reasons}."},
+    "excluded_refunded": {"nl": "{count} terugbetaald", "en": "{count} refunded"},
+    "excluded_cancelled": {"nl": "{count} geannuleerd", "en": "{count} cancelled"},
+    "excluded_failed": {"nl": "{count} mislukt", "en": "{count} failed"},
+    "total_rows_skipped": {"nl": "{count} totaalrij(en) onderaan overgeslagen.",
+                           "en": "{count} total row(s) at the bottom skipped."},
+    "preview_title": {"nl": "De eerste vijf rijen van {file}",
+                      "en": "The first five rows of {file}"},
+    "choose_column": {"nl": "— kies een kolom —", "en": "— choose a column —"},
+    "unsure": {"nl": "⚠ niet zeker: kies zelf", "en": "⚠ not sure: please choose"},
+    "missing_fields": {"nl": "Kies een kolom voor: {fields}.",
+                       "en": "Choose a column for: {fields}."},
+    # segment explorer: segment cards
+    "cards_title": {"nl": "Wat betekent elk segment?", "en": "What does each segment mean?"},
+    "card_share": {"nl": "{customers} klanten ({share} van je klanten) · {revenue} van de omzet",
+                   "en": "{customers} customers ({share} of your customers) · {revenue} of "
+                         "revenue"},
+    "card_profile": {"nl": "Laatste aankoop gemiddeld {ago} geleden, {orders} bestellingen, "
+                           "{spend} in totaal per klant.",
+                     "en": "Last purchase on average {ago} ago, {orders} orders, {spend} in "
+                           "total per customer."},
+    "days": {"nl": "{count} dagen", "en": "{count} days"},
+    "months_ago": {"nl": "{count} maanden", "en": "{count} months"},
+    "suggested_action": {"nl": "Voorstel", "en": "Suggestion"},
+    "seg_champions": {"nl": "Kampioenen", "en": "Champions"},
+    "seg_loyal_customers": {"nl": "Trouwe klanten", "en": "Loyal Customers"},
+    "seg_potential_loyalists": {"nl": "Beloftevolle vaste klanten",
+                                "en": "Potential Loyalists"},
+    "seg_new_customers": {"nl": "Nieuwe klanten", "en": "New Customers"},
+    "seg_promising": {"nl": "Veelbelovend", "en": "Promising"},
+    "seg_need_attention": {"nl": "Aandacht nodig", "en": "Need Attention"},
+    "seg_about_to_sleep": {"nl": "Bijna slapers", "en": "About To Sleep"},
+    "seg_at_risk": {"nl": "Risicoklanten", "en": "At Risk"},
+    "seg_can_t_lose": {"nl": "Niet te verliezen", "en": "Can't Lose"},
+    "seg_hibernating": {"nl": "Slapers", "en": "Hibernating"},
+    "seg_lost": {"nl": "Verloren", "en": "Lost"},
+    "act_champions": {"nl": "Bedank ze persoonlijk, geef vroege toegang tot nieuwigheden en vraag "
+                            "een review.",
+                      "en": "Thank them personally, give early access to new products and ask "
+                            "for a review."},
+    "act_loyal_customers": {"nl": "Beloon hun trouw (klantenkaart, extraatje) en stel duurdere "
+                                  "producten voor.",
+                            "en": "Reward their loyalty (loyalty card, a small extra) and suggest "
+                                  "higher-value products."},
+    "act_potential_loyalists": {"nl": "Nodig ze uit voor je klantenprogramma en stel een "
+                                      "passend vervolgproduct voor.",
+                                "en": "Invite them to your loyalty programme and suggest a "
+                                      "fitting next product."},
+    "act_new_customers": {"nl": "Heet ze welkom en help ze op weg naar een tweede aankoop.",
+                          "en": "Welcome them and help them towards a second purchase."},
+    "act_promising": {"nl": "Maak je merk bekend met nuttige tips en een klein aanbod.",
+                      "en": "Build familiarity with useful tips and a small offer."},
+    "act_need_attention": {"nl": "Stuur een persoonlijk aanbod dat beperkt is in de tijd.",
+                           "en": "Send a personal offer that is limited in time."},
+    "act_about_to_sleep": {"nl": "Wek hun interesse opnieuw met populaire producten of een "
+                                 "seizoensactie.",
+                           "en": "Rekindle their interest with popular products or a seasonal "
+                                 "offer."},
+    "act_at_risk": {"nl": "Neem contact op: vraag wat er beter kan en maak een persoonlijk "
+                          "aanbod.",
+                    "en": "Get in touch: ask what could be better and make a personal offer."},
+    "act_can_t_lose": {"nl": "Bel of schrijf ze persoonlijk: deze grote klanten wil je niet "
+                             "kwijt.",
+                       "en": "Call or write to them personally: these are big customers you "
+                             "cannot lose."},
+    "act_hibernating": {"nl": "Eén heractivatiemail met een relevant aanbod; daarna niet "
+                              "blijven aandringen.",
+                        "en": "One reactivation e-mail with a relevant offer; then do not "
+                              "insist."},
+    "act_lost": {"nl": "Laat ze los of probeer één keer een terugwinactie; investeer je budget "
+                       "elders.",
+                 "en": "Let them go or try one win-back campaign; spend your budget elsewhere."},
+    "cluster_recent": {"nl": "Recente", "en": "Recent"},
+    "cluster_lapsed": {"nl": "Slapende", "en": "Lapsed"},
+    "cluster_once": {"nl": "eenmalige", "en": "one-time"},
+    "cluster_regular": {"nl": "vaste", "en": "regular"},
+    "cluster_big": {"nl": "grote kopers", "en": "big spenders"},
+    "cluster_small": {"nl": "kleine kopers", "en": "small spenders"},
+    "act_recent_big": {"nl": "Bedank ze persoonlijk en geef vroege toegang tot nieuwigheden.",
+                       "en": "Thank them personally and give early access to new products."},
+    "act_recent_small": {"nl": "Moedig een volgende aankoop aan met een bundel of een "
+                               "aanbeveling.",
+                         "en": "Encourage a next purchase with a bundle or a recommendation."},
+    "act_lapsed_big": {"nl": "Win ze terug met een persoonlijke boodschap en een reden om terug "
+                             "te komen.",
+                       "en": "Win them back with a personal message and a reason to return."},
+    "act_lapsed_small": {"nl": "Eén heractivatiemail; blijft een reactie uit, investeer dan "
+                               "elders.",
+                         "en": "One reactivation e-mail; without a response, spend elsewhere."},
+    "col_revenue": {"nl": "Aandeel omzet", "en": "Share of revenue"},
+    # segment explorer: the export's headers and format
+    "exp_customer": {"nl": "klant", "en": "customer"},
+    "exp_segment": {"nl": "segment", "en": "segment"},
+    "exp_action": {"nl": "voorgestelde actie", "en": "suggested action"},
+    "exp_recency": {"nl": "dagen sinds laatste aankoop", "en": "days since last purchase"},
+    "exp_frequency": {"nl": "aantal bestellingen", "en": "number of orders"},
+    "exp_monetary": {"nl": "totaal bedrag (€)", "en": "total spend (€)"},
+    "format_be": {"nl": "Belgische Excel (; en komma)", "en": "Belgian Excel (; and comma)"},
+    "format_international": {"nl": "Internationaal (, en punt)",
+                             "en": "International (, and point)"},
+    # segment explorer: contacts and the pseudonym key in the export
+    "keep_contact": {"nl": "Neem mijn contactgegevens op ({columns})",
+                     "en": "Include my contact details ({columns})"},
+    "gdpr_note": {"nl": "AVG/GDPR: e-mailadressen en namen zijn persoonsgegevens. Gebruik de lijst "
+                        "enkel voor je eigen mailing en bewaar hem niet langer dan nodig.",
+                  "en": "GDPR: e-mail addresses and names are personal data. Use the list only "
+                        "for your own mailing and do not keep it longer than needed."},
+    "key_intro": {
+        "nl": "Met een sleutel krijgt dezelfde klant in elke export hetzelfde pseudoniem, zodat "
+              "je de lijst thuis weer aan je klanten kunt koppelen. De app bewaart de sleutel "
+              "niet: download hem en bewaar hem zelf, zoals een wachtwoord. Laad hem later "
+              "opnieuw voor dezelfde pseudoniemen.",
+        "en": "With a key, the same customer gets the same pseudonym in every export, so you can "
+              "link the list back to your customers at home. The app does not keep the key: "
+              "download it and keep it yourself, like a password. Load it again later for the "
+              "same pseudonyms."},
+    "load_key": {"nl": "Laad mijn sleutel", "en": "Load my key"},
+    "key_loaded": {"nl": "Sleutel geladen uit {file}: je krijgt dezelfde pseudoniemen als in je "
+                         "eerdere exports met deze sleutel.",
+                   "en": "Key loaded from {file}: you get the same pseudonyms as in your earlier "
+                         "exports with this key."},
+    "key_bad": {"nl": "{file} is geen pseudoniemsleutel van deze app.",
+                "en": "{file} is not a pseudonym key of this app."},
+    "key_new": {"nl": "Nieuwe sleutel gemaakt: download hem en bewaar hem goed, apart van de "
+                      "lijst. Zonder sleutel kun je de pseudoniemen niet meer koppelen.",
+                "en": "New key made: download it and keep it safe, apart from the list. Without "
+                      "the key you cannot link the pseudonyms back."},
+    "key_what": {"nl": "mijn sleutel", "en": "my key"},
+    # segment explorer: periods explained
+    "periods_segments": {"nl": "Segmenten in de basisperiode (van best naar minst goed): "
+                               "{segments}.",
+                         "en": "Segments in the baseline (best first): {segments}."},
+    "periods_explain": {
+        "nl": "Elke cirkel is een segment in de huidige periode, met het aantal klanten. Een "
+              "pijl van A naar C telt de klanten die in de basisperiode in A zaten en nu in C. "
+              "⚠ telt de klanten met de prioriteitsvlag: ze zakten minstens 2 niveaus vanuit een "
+              "van de 2 beste segmenten (bv. A → C). Bel die eerst.",
+        "en": "Each circle is a segment in the current period, with its number of customers. An "
+              "arrow from A to C counts the customers who were in A in the baseline and are in C "
+              "now. ⚠ counts the customers with the priority flag: they dropped at least 2 "
+              "levels from one of the 2 best segments (e.g. A → C). Call those first."},
+    "group_top": {"nl": "Top", "en": "Top"},
+    "group_new": {"nl": "Nieuw", "en": "New"},
+    "group_needs_attention": {"nl": "Aandacht nodig", "en": "Needs attention"},
+    "group_growing": {"nl": "Groeiend", "en": "Growing"},
+    "group_loyal": {"nl": "Trouw", "en": "Loyal"},
+    "group_sleeping": {"nl": "Inslapend", "en": "Sleeping"},
+    "group_inactive": {"nl": "Inactief", "en": "Inactive"},
     # problems with a saved answers file (aimkit.maturity.MaturityError)
     "answers_not_text": {
         "nl": "{source} is geen tekstbestand; kies het .json-bestand dat de scan bewaarde",
@@ -479,3 +631,49 @@ def problems(strings: dict[str, dict[str, str]] | None = None) -> list[str]:
             detail = ", ".join(f"{lang}: {names[lang]}" for lang in LANGUAGES)
             found.append(f"{key}: placeholders differ between languages ({detail})")
     return found
+
+
+def number(value: float, lang: str = DEFAULT_LANGUAGE, decimals: int = 0) -> str:
+    """A number with thousands separators, Flemish (``2.729,5``) or English (``2,729.5``).
+
+    Examples
+    --------
+    >>> number(2729.5, "nl", 2), number(2729.5, "en", 2), number(-1234567)
+    ('2.729,50', '2,729.50', '-1.234.567')
+    """
+    text = f"{value:,.{decimals}f}"
+    return text.translate(str.maketrans(",.", ".,")) if lang == "nl" else text
+
+
+def money(value: float, lang: str = DEFAULT_LANGUAGE, decimals: int = 2) -> str:
+    """An amount in euro: ``€ 2.729,50`` in Dutch, ``€2,729.50`` in English.
+
+    Examples
+    --------
+    >>> money(2729.5), money(2729.5, "en"), money(310.4, "nl", 0)
+    ('€ 2.729,50', '€2,729.50', '€ 310')
+    """
+    return ("€ " if lang == "nl" else "€") + number(value, lang, decimals)
+
+
+def percent(share: float, lang: str = DEFAULT_LANGUAGE, decimals: int = 1) -> str:
+    """A share (0–1) as a percentage: ``12,6 %`` in Dutch, ``12.6%`` in English.
+
+    Examples
+    --------
+    >>> percent(0.126), percent(0.126, "en")
+    ('12,6 %', '12.6%')
+    """
+    return number(100 * share, lang, decimals) + (" %" if lang == "nl" else "%")
+
+
+def date(value, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A date as dd/mm/jjjj in Dutch (Flemish use) and yyyy-mm-dd in English.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> date(pd.Timestamp("2023-01-02 18:47")), date(pd.Timestamp("2023-01-02"), "en")
+    ('02/01/2023', '2023-01-02')
+    """
+    return f"{value:%d/%m/%Y}" if lang == "nl" else f"{value:%Y-%m-%d}"

@@ -6,6 +6,7 @@ import json
 import re
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import ipywidgets as widgets
 import pandas as pd
@@ -16,7 +17,7 @@ from jupyter_client.channels import AsyncZMQSocketChannel
 from jupyter_client.session import Session
 
 from aimkit import io
-from aimkit.apps import explorer
+from aimkit.apps import _cards, explorer
 from aimkit.apps.kernel_client import RearmingChannel, VoilaKernelClient
 
 
@@ -97,6 +98,7 @@ def data_url(html: str, suffix: str) -> bytes:
 
 
 # ---------------------------------------------------------------------- segment explorer
+EXPORTS = Path(__file__).parent / "fixtures" / "exports"
 BELGIAN = ("Klantnummer;Factuurnr;Datum;Bedrag;Opmerking\n"
            "K1;F1;03/01/2025;1.250,50;=HYPERLINK(1)\n"
            "K1;F2;20/03/2025;80,00;\n"
@@ -107,8 +109,8 @@ BELGIAN = ("Klantnummer;Factuurnr;Datum;Bedrag;Opmerking\n"
 
 def test_guess_columns_prefers_known_names():
     assert io.guess_columns(["customer_id", "order_id", "order_date", "amount"],
-                            explorer.SCHEMA) == {f: f for f in explorer.FIELDS}
-    guess = io.guess_columns(["Wie", "Bon", "Datum", "Totaal"], explorer.SCHEMA)
+                            io.TRANSACTIONS) == {f: f for f in explorer.FIELDS}
+    guess = io.guess_columns(["Wie", "Bon", "Datum", "Totaal"], io.TRANSACTIONS)
     assert guess == {"customer_id": None, "order_id": "Bon", "order_date": "Datum",
                      "amount": "Totaal"}
     # case, spaces and dashes do not matter; a file column is used once, the likeliest name wins
@@ -122,11 +124,22 @@ def test_guess_columns_prefers_known_names():
 
 def test_read_transactions_belgian_export_drops_unlinked_lines():
     lines = explorer.read_transactions(BELGIAN, "kassa.csv", io.guess_columns(
-        ["Klantnummer", "Factuurnr", "Datum", "Bedrag"], explorer.SCHEMA))
+        ["Klantnummer", "Factuurnr", "Datum", "Bedrag"], io.TRANSACTIONS))
     assert list(lines.columns) == list(explorer.FIELDS)
     assert len(lines) == 4 and lines.attrs["dropped"] == 1
     assert lines["amount"].tolist() == [1250.5, 80.0, 45.25, 300.0]
     assert lines["order_date"].iloc[1] == pd.Timestamp("2025-03-20")
+
+
+def test_explorer_reads_an_upload_once(monkeypatch):
+    reads = []
+    read_table = io.read_table
+    monkeypatch.setattr(io, "read_table", lambda *a, **k: reads.append(1) or read_table(*a, **k))
+    app = explorer.SegmentExplorer()
+    app.load_upload(BELGIAN.replace(b"Klantnummer", b"Wie"), "kassa.csv")
+    app.mapping["customer_id"].value = "Wie"
+    app.use_columns.click()
+    assert app.lines is not None and len(reads) == 1
 
 
 def test_explorer_upload_mapping_step_and_errors(no_output_capture):
@@ -134,18 +147,30 @@ def test_explorer_upload_mapping_step_and_errors(no_output_capture):
     app.load_upload(BELGIAN.replace(b"Klantnummer", b"Wie"), "kassa.csv")
     assert app.mapping_box.layout.display == "flex" and app.lines is None
     assert "kolom" in app.mapping_text.value
+    # the unsure field is not silently set to the first column, and it is marked
+    assert app.mapping["customer_id"].value == ""
+    assert "niet zeker" in app.unsure["customer_id"].value
+    assert app.mapping["order_id"].value == "Factuurnr" and app.unsure["order_id"].value == ""
+    assert app.preview.value.count("<tr>") == 1 + 5  # header + five rows
+    assert "=HYPERLINK(1)" in app.preview.value and "Wie" in app.preview.value
+    app.use_columns.click()
+    assert "Kies een kolom voor: Klant" in app.status.value and app.lines is None
     app.mapping["customer_id"].value = "Wie"
     app.mapping["order_id"].value = "Wie"
     app.use_columns.click()
     assert "andere kolom" in app.status.value and app.lines is None
+    app.toggle.value = "en"  # the language changes, the choices stay
+    assert app.mapping["order_id"].value == "Wie" and "Which column" in app.mapping_text.value
+    app.toggle.value = "nl"
     app.mapping["order_id"].value = "Factuurnr"
     app.use_columns.click()
     assert app.lines is not None and len(app.rfm) == 3
     assert "1 regels zonder klantnummer" in app.data_info.value
+    assert "Herkend" not in app.data_info.value  # the user chose the columns
     assert app.mapping_box.layout.display == "none"
-    # a broken file: a message that names the column, and the loaded data stay
+    # a broken file: a message that names the user's column, and the loaded data stay
     app.load_upload(BELGIAN.replace(b"80,00", b"tachtig"), "fout.csv")
-    assert ("fout.csv, kolom &#x27;amount&#x27;: bevat waarden die geen getallen zijn"
+    assert ("fout.csv, kolom &#x27;Bedrag&#x27;: bevat waarden die geen getallen zijn"
             in app.status.value)  # the app's language, not English
     assert len(app.rfm) == 3
     app.load_upload(b"", "leeg.csv")
@@ -155,6 +180,49 @@ def test_explorer_upload_mapping_step_and_errors(no_output_capture):
     assert "empty.csv: the file is empty" in app.status.value
 
 
+@pytest.mark.parametrize(("name", "shown", "customers", "left_out"), [
+    ("shopify_orders.csv", "Shopify", 4, "2 bestellingen niet meegeteld: 1 terugbetaald, "
+                                         "1 geannuleerd."),
+    ("woocommerce_orders.csv", "WooCommerce", 3, "3 bestellingen niet meegeteld: "
+                                                 "1 terugbetaald, 1 geannuleerd, 1 mislukt."),
+    ("lightspeed_orders.csv", "Lightspeed", 2, "2 bestellingen niet meegeteld"),
+    ("excel_list.csv", "Excel-lijst", 3, "1 totaalrij(en) onderaan overgeslagen."),
+])
+def test_explorer_recognises_webshop_exports(name, shown, customers, left_out):
+    app = explorer.SegmentExplorer()
+    app.load_upload((EXPORTS / name).read_bytes(), name)
+    assert app.mapping_box.layout.display == "none" and len(app.rfm) == customers
+    assert f"Herkend als {shown}-export." in app.data_info.value
+    assert left_out in app.data_info.value
+
+
+def test_explorer_segment_cards_in_the_users_language(no_output_capture):
+    app = explorer.SegmentExplorer()
+    app.load_upload((EXPORTS / "excel_list.csv").read_bytes(), "excel_list.csv")
+    cards = app.cards.value
+    assert cards.count('class="aimkit-card"') == app.segments.nunique()
+    # K002 spent 1.040,00 + 59,95 of 1.484,95 in all: 74,1 % of revenue
+    k002 = app.names[app.segments["K002"]]
+    card = cards[cards.index(f"<h4>{k002}</h4>"):]
+    assert card.startswith(f"<h4>{k002}</h4><p>1 klanten (33,3 % van je klanten) · "
+                           "74,1 % van de omzet")
+    assert "€ 1.100 in totaal per klant" in card
+    app.toggle.value = "en"
+    assert "74.1% of revenue" in app.cards.value and "€1,100" in app.cards.value
+
+
+def test_every_rfm_segment_and_behaviour_group_has_names_and_an_action():
+    from aimkit import i18n, rfm
+
+    for name in rfm.SEGMENTS:
+        key = _cards.rfm_key(name)
+        assert i18n.text(f"seg_{key}", "en") == name and i18n.text(f"act_{key}", "nl")
+    assert [i18n.text(f"seg_{_cards.rfm_key(s)}") for s in rfm.SEGMENTS[:2]] == [
+        "Kampioenen", "Trouwe klanten"]
+    for group in rfm.BEHAVIOUR_GROUPS:
+        assert i18n.text(f"group_{_cards.rfm_key(group)}", "en") == group
+
+
 def test_explorer_methods_k_and_features(no_output_capture):
     app = explorer.SegmentExplorer("en")
     app.load_example("trailfinders")
@@ -162,37 +230,97 @@ def test_explorer_methods_k_and_features(no_output_capture):
     assert "Segment sizes" in app.sizes.value and app.scatter.value[:4] == b"\x89PNG"
     tiles = re.findall(r'class="aimkit-tile".*?background:(#[0-9a-f]{6})', app.treemap.value)
     assert len(tiles) == len(set(tiles)) == app.segments.nunique()  # one colour per segment
+    app.toggle.value = "nl"
+    assert "Kampioenen" in app.treemap.value and "Kampioenen" in app.cards.value
+    assert "Verloren" in app.sizes.value and "Lost" not in app.sizes.value
+    app.toggle.value = "en"
     app.method.value = "kmeans"
     assert app.kmeans_box.layout.display == "flex"
     assert app.segments.nunique() == 4
     app.k.value = 6
     assert app.segments.nunique() == 6 and app.sizes.value.count("<tr>") == 1 + 6
     assert app.treemap.value.count('class="aimkit-tile"') == 6
-    assert list(app.export_segments.options) == list("ABCDEF")
+    assert [box.description[:4] for box in app.export_boxes.values()] == [
+        f"{s} · " for s in "ABCDEF"]
+    assert all(re.fullmatch(r"[A-F] · (Recent|Lapsed) ((one-time|regular) )?(big|small) "
+                            r"spenders", name) for name in app.names.values())
     for box in app.features.values():
         box.value = False
     assert "Choose at least one feature" in app.status.value
     app.features["monetary"].value = True
     assert app.segments.nunique() == 6
-    profile = app.profile.value
-    assert "€" in profile and "recency (days)" in profile
+    assert "Last purchase on average" in app.cards.value
 
 
 def test_explorer_export_is_pseudonymised_and_formula_safe():
     app = explorer.SegmentExplorer()
     lines = explorer.read_transactions(BELGIAN, "kassa.csv", io.guess_columns(
-        ["Klantnummer", "Factuurnr", "Datum", "Bedrag"], explorer.SCHEMA))
+        ["Klantnummer", "Factuurnr", "Datum", "Bedrag"], io.TRANSACTIONS))
     app.set_lines(lines.assign(customer_id=lines["customer_id"].replace("K3", "=cmd|x")))
     text = app.export()
-    rows = pd.read_csv(pd.io.common.StringIO(text), dtype=str)
-    assert len(rows) == 3 and rows["customer_id"].str.fullmatch(r"P[0-9a-f]{16}").all()
-    app.export_segments.value = app.export_segments.options[:1]
-    assert len(pd.read_csv(pd.io.common.StringIO(app.export()))) < 3
-    app.export_segments.value = tuple(app.export_segments.options)
+    assert text.startswith("\ufeffklant;")  # a BOM: Belgian Excel reads the é of "Eén"
+    rows = pd.read_csv(pd.io.common.StringIO(text[1:]), dtype=str, sep=";")
+    assert list(rows.columns) == ["klant", "segment", "voorgestelde actie",
+                                  "dagen sinds laatste aankoop", "aantal bestellingen",
+                                  "totaal bedrag (€)"]
+    assert len(rows) == 3 and rows["klant"].str.fullmatch(r"P[0-9a-f]{16}").all()
+    assert set(rows["segment"]) <= set(app.names.values())
+    assert ";1330,5\n" in text and ";45,25\n" in text  # K1: 1.250,50 + 80,00; decimal comma
+    first = next(iter(app.export_boxes.values()))
+    for box in list(app.export_boxes.values())[1:]:
+        box.value = False
+    assert len(pd.read_csv(pd.io.common.StringIO(app.export()[1:]), sep=";")) < 3
+    first.value = False
+    assert app.export() is None and "Kies minstens één segment" in app.status.value
+    for box in app.export_boxes.values():
+        box.value = True
     app.pseudonymise.value = False
+    app.csv_format.value = "international"
     text = app.export()
+    assert text.startswith("klant,segment,")
     assert "K1" in text and "'=cmd|x" in text and "echte klantnummers" in app.export_link.value
     assert data_url(app.export_link.value, ".csv").decode() == text
+
+
+def pseudonyms(text: str) -> dict[str, str]:
+    """{e-mail: pseudonym} from an export with the kept e-mail column."""
+    rows = pd.read_csv(pd.io.common.StringIO(text.lstrip("\ufeff")), sep=";", dtype=str)
+    return dict(zip(rows["Email"], rows["klant"], strict=True))
+
+
+def test_explorer_export_keeps_contacts_only_when_asked_and_pseudonyms_with_a_key():
+    content = (EXPORTS / "shopify_orders.csv").read_bytes()
+    app = explorer.SegmentExplorer()
+    app.load_upload(content, "shopify_orders.csv")
+    assert app.contact_box.layout.display == "flex" and not app.keep_contact.value
+    assert app.keep_contact.description == "Neem mijn contactgegevens op (Email, Billing Name)"
+    assert "AVG/GDPR" in app.gdpr_note.value
+    first = app.export()
+    assert "@" not in first and "Peeters" not in first  # off by default
+    assert "Nieuwe sleutel gemaakt" in app.key_status.value
+    key_file = data_url(app.export_link.value, ".key")
+    app.keep_contact.value = True
+    assert app.export_link.value == ""  # a changed choice takes the old file away
+    kept = pseudonyms(app.export())
+    assert sorted(kept) == ["an.peeters@example.be", "bart.claes@example.com",
+                            "chloe.dubois@example.be", "dirk.maes@example.be"]
+    assert "An Peeters" in app.export()
+    # another session (another day of the workshop), the same key: the same pseudonyms
+    again = explorer.SegmentExplorer()
+    again.load_upload(content, "shopify_orders.csv")
+    again.load_key(key_file, "pseudoniemsleutel.key")
+    assert "Sleutel geladen uit pseudoniemsleutel.key" in again.key_status.value
+    again.keep_contact.value = True
+    assert pseudonyms(again.export()) == kept
+    assert ".key" not in again.export_link.value  # the owner has this key already
+    assert again.key.reveal(list(kept.values()), ids=list(kept)).tolist() == list(kept)
+    # without the key: other pseudonyms; a wrong file is refused with a message
+    other = explorer.SegmentExplorer()
+    other.load_upload(content, "shopify_orders.csv")
+    other.keep_contact.value = True
+    assert set(pseudonyms(other.export()).values()).isdisjoint(kept.values())
+    other.load_key(b'{"format": "something else"}', "notes.json")
+    assert "notes.json is geen pseudoniemsleutel" in other.key_status.value
 
 
 def test_explorer_compares_periods():
@@ -205,13 +333,17 @@ def test_explorer_compares_periods():
     groups = app.comparison["group"].astype(str)
     assert {"New", "Loyal"} <= set(groups)
     assert "Behaviour groups" in app.groups.value and app.transitions.value[:4] == b"\x89PNG"
+    assert "priority flag" in app.groups.value and "Segments in the baseline" in app.groups.value
+    app.toggle.value = "nl"
+    assert "Nieuw" in app.groups.value and "Trouw" in app.groups.value
+    assert re.search(r"A · (Recente|Slapende)", app.groups.value)
     (b0, b1), (c0, c1) = app.periods
     assert c1 == app.lines["order_date"].max().normalize()
     assert b1 == c0 - pd.Timedelta(days=1)
     app.months.value = 24
     app.lines = app.lines[app.lines["order_date"] > c0]
     app.compare_periods()
-    assert "too short" in app.status.value
+    assert "te kort" in app.status.value
 
 
 def test_example_datasets_read_cleanly():
@@ -220,8 +352,3 @@ def test_example_datasets_read_cleanly():
         lines = explorer.read_transactions(content, file, explorer.SegmentExplorer._example_mapping(
             name))
         assert len(lines) > 100 and lines["customer_id"].notna().all(), name
-
-
-def test_schema_is_transactions_with_optional_customer():
-    assert [c.name for c in explorer.SCHEMA.columns] == [c.name for c in io.TRANSACTIONS.columns]
-    assert explorer.SCHEMA.columns[0].nullable and not io.TRANSACTIONS.columns[0].nullable

@@ -180,3 +180,91 @@ def busy(status: widgets.HTML, lang: str):
     else:
         if "aimkit-busy" in status.value:
             status.value = ""
+
+
+SMALL_SCREENS = """
+<style>
+.aimkit-scroll { overflow-x: auto; max-width: 100%; }
+.aimkit-scroll::-webkit-scrollbar { height: 8px; }
+.aimkit-scroll::-webkit-scrollbar-thumb { background: #9e9e9e; border-radius: 4px; }
+.aimkit-scroll::-webkit-scrollbar-track { background: #eee; }
+.aimkit-app .widget-tab > .lm-TabBar .lm-TabBar-content { flex-wrap: wrap; }
+.aimkit-app .widget-tab > .lm-TabBar .lm-TabBar-tab { flex: 0 0 auto; min-width: 0;
+  max-width: none; }
+.aimkit-app .widget-tab > .lm-TabBar .lm-TabBar-tabLabel { overflow: visible;
+  text-overflow: clip; }
+.aimkit-app .widget-button, .aimkit-app .widget-toggle-button, .aimkit-app .widget-upload {
+  max-width: 100%; overflow: visible; }
+.aimkit-app .widget-toggle-buttons { flex-wrap: wrap; height: auto; }
+.aimkit-app .widget-toggle-buttons .widget-toggle-button { margin-bottom: 2px; }
+.aimkit-app .widget-dropdown > select { min-width: 0; max-width: 100%; }
+.aimkit-app .widget-dropdown { flex-wrap: wrap; height: auto; }
+.aimkit-unsure { color: #b26a00; font-weight: bold; margin-left: .5em; }
+.aimkit-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(15em, 1fr));
+  gap: .6em; margin: .5em 0; }
+.aimkit-card { border: 1px solid #ddd; border-left: 6px solid #888; border-radius: 4px;
+  padding: .4em .8em; }
+.aimkit-card h4 { margin: .3em 0; }
+.aimkit-card p { margin: .3em 0; }
+</style>
+"""
+"""CSS that keeps the apps whole on a phone (390 px wide): tables wrap their text, and a table
+that is still too wide scrolls sideways inside its own box with a scroll bar that stays
+visible (:func:`scroll`); tab labels and button labels wrap instead of being cut off, and the
+segment cards stack."""
+
+UPLOAD_WITHOUT_COUNT = (
+    '<img src="data:," alt="" style="display:none" onerror="'
+    "(function () {"
+    "  var strip = function () {"
+    "    document.querySelectorAll('button.widget-upload').forEach(function (button) {"
+    "      button.childNodes.forEach(function (node) {"
+    "        if (node.nodeType !== 3) return;"
+    "        var text = node.textContent.replace(/ \\(\\d+\\)$/, '');"
+    "        if (text !== node.textContent) node.textContent = text;"
+    "      });"
+    "    });"
+    "  };"
+    "  new MutationObserver(strip).observe(document.body,"
+    "    {subtree: true, childList: true, characterData: true});"
+    "  strip();"
+    '})()">')
+"""ipywidgets 8 writes the number of chosen files after an upload button's label ("Laad CSV
+(0)"), which reads as an error; this snippet (displayed once per app, in an HTML widget)
+removes it whenever the button is drawn."""
+
+
+def scroll(content: str) -> str:
+    """Wrap HTML (a wide table) in a box that scrolls sideways on a small screen.
+
+    Examples
+    --------
+    >>> scroll("<table></table>")
+    '<div class="aimkit-scroll"><table></table></div>'
+    """
+    return f'<div class="aimkit-scroll">{content}</div>'
+
+
+def on_upload(upload: widgets.FileUpload, handler) -> None:
+    """Call ``handler(content, name)`` with each file chosen in ``upload``, then empty it.
+
+    Emptying the widget lets the user choose the same file again (after fixing it).
+
+    Examples
+    --------
+    >>> chosen = []
+    >>> button = widgets.FileUpload()
+    >>> on_upload(button, lambda content, name: chosen.append((name, content)))
+    >>> from datetime import datetime
+    >>> button.value = ({"name": "a.csv", "type": "text/csv", "size": 1,
+    ...                  "content": memoryview(b"x"), "last_modified": datetime(2026, 1, 1)},)
+    >>> chosen, button.value
+    ([('a.csv', b'x')], ())
+    """
+    def chosen(change) -> None:
+        if change["new"]:
+            file = change["new"][0]
+            upload.value = ()
+            handler(bytes(file["content"]), file["name"])
+
+    upload.observe(chosen, "value")

@@ -1,38 +1,49 @@
-"""The segment explorer app: RFM or KMeans segments of a case dataset or your own CSV.
+"""The segment explorer app: RFM or KMeans segments of a case dataset or your own export.
 
-Four tabs: **data** (a case dataset, or an uploaded transactions CSV read with
-:func:`aimkit.io.read_table`, with a column-mapping step when the names differ and every
-problem shown as a message), **segments** (RFM named segments or KMeans with a k slider and
-a feature choice: sizes as table and treemap, profiles in business units, a scatter),
-**periods** (a baseline and a current period compared: behaviour groups and moves between
-segments) and **export** (the chosen segments as a pseudonymised, formula-safe CSV).
+Four tabs: **data** (a case dataset, or an uploaded export read once with
+:func:`aimkit.io.read_table`; Shopify, WooCommerce, Lightspeed and plain Excel lists are
+recognised by :mod:`aimkit.presets`, other files get a column-mapping step with a five-row
+preview; every problem is a message naming the user's column), **segments** (RFM named
+segments or KMeans with a k slider and a feature choice: a card per segment in the user's
+language with its meaning in months and euro, its shares and one action; a treemap and a
+scatter), **periods** (a baseline and a current period compared: behaviour groups and moves
+between the same named segments) and **export** (the chosen segments as a pseudonymised,
+formula-safe CSV).
 
 Used in: the segment explorer app (:func:`aimkit.apps.segment_explorer`).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import html
+import tempfile
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 import pandas as pd
 
-from aimkit import datasets, i18n, io, rfm, runtime, segment
-from aimkit.apps import _ui
+from aimkit import datasets, i18n, io, presets, rfm, runtime, segment
+from aimkit.apps import _cards, _ui
 
 if TYPE_CHECKING:
     from aimkit.apps._scatter import SegmentScatter
 
-FIELDS = tuple(c.name for c in io.TRANSACTIONS.columns)
+FIELDS = presets.FIELDS
 FEATURES = ("recency", "frequency", "monetary", "tenure")
 SKEWED = ("frequency", "monetary", "tenure")
-
-SCHEMA = io.Schema("transactions", tuple(
-    dataclasses.replace(c, nullable=True) if c.name == "customer_id" else c
-    for c in io.TRANSACTIONS.columns))
-""":data:`aimkit.io.TRANSACTIONS` with empty customer numbers allowed (they are left out)."""
+EXPORT_COLUMNS = {"customer_id": "exp_customer", "segment": "exp_segment",
+                  "action": "exp_action", "recency": "exp_recency",
+                  "frequency": "exp_frequency", "monetary": "exp_monetary"}
+"""The export's columns and the keys of their headers (Dutch headers in the Dutch app)."""
+CSV_FORMATS = {"be": (";", ","), "international": (",", ".")}
+"""Separator and decimal mark: Belgian Excel (``;``, a decimal comma, UTF-8 with a BOM so
+Excel shows é and € right) or international."""
+KEY_FILE = "pseudoniemsleutel.key"
+"""The name of the pseudonym key file the owner downloads and keeps."""
+PHONE_FIGURE = (4.4, 3.8)
+"""Inches of the transitions figure at 72 dpi (317 px wide): a 390 px phone leaves the app
+~320 px, so the picture is not shrunk and its texts (10 pt or more) stay at least 10 px."""
 
 EXAMPLES = {name: (case.transactions.table, dict(case.transactions.columns))
             for name, case in datasets.cases().items() if case.transactions is not None}
@@ -40,9 +51,11 @@ EXAMPLES = {name: (case.transactions.table, dict(case.transactions.columns))
 ``{dataset: (table, {file column: canonical column})}``."""
 
 def read_transactions(content: bytes, name: str, mapping: dict[str, str]) -> pd.DataFrame:
-    """Read a transactions export with ``mapping`` (``{field: file column}``) via aimkit.io.
+    """Read a transactions export with ``mapping`` (``{field: file column}``), as a plain list.
 
-    Lines without a customer number are left out; ``attrs["dropped"]`` counts them.
+    Read once by :func:`aimkit.io.read_table`, then made canonical by
+    :func:`aimkit.presets.transactions`: lines without a customer number are left out
+    (``attrs["dropped"]`` counts them).
 
     Raises
     ------
@@ -57,13 +70,12 @@ def read_transactions(content: bytes, name: str, mapping: dict[str, str]) -> pd.
     >>> len(lines), lines.attrs["dropped"], float(lines["amount"].iloc[0])
     (1, 1, 12.5)
     """
-    renames = {column: field for field, column in mapping.items() if column != field}
-    frame = io.read_table(content, SCHEMA, columns=renames, name=name)
-    linked = frame["customer_id"].notna()
-    lines = frame.loc[linked, list(FIELDS)].reset_index(drop=True)
-    lines.attrs["dropped"] = int((~linked).sum())
-    lines.attrs["file"] = name
-    return lines
+    return presets.transactions(io.read_table(content, name=name), mapping, file=name)
+
+
+def _cell(value) -> str:
+    """A preview cell as the user would read it: empty for a missing value."""
+    return "" if pd.isna(value) else str(value)
 
 
 def example_bytes(dataset: str) -> tuple[bytes, str]:
@@ -105,7 +117,10 @@ class SegmentExplorer:
         self.rfm: pd.DataFrame | None = None
         self.segments: pd.Series | None = None
         self.comparison: pd.DataFrame | None = None
-        self.pending: tuple[bytes, str] | None = None
+        self.upload_table: pd.DataFrame | None = None
+        self.contacts: pd.DataFrame | None = None
+        self.key: io.PseudonymKey | None = None
+        self.key_is_new = False
         self.periods: tuple | None = None
         self._scatter: SegmentScatter | None = None
 
@@ -118,7 +133,7 @@ class SegmentExplorer:
         self.tabs = widgets.Tab(children=[self._data_tab(), self._segments_tab(),
                                           self._periods_tab(), self._export_tab()])
         self.widget = widgets.VBox([
-            widgets.HTML(_ui.CSS),
+            widgets.HTML(_ui.CSS + _ui.SMALL_SCREENS + _ui.UPLOAD_WITHOUT_COUNT),
             widgets.HBox([self.title, self.toggle], layout=widgets.Layout(
                 justify_content="space-between", align_items="center", flex_flow="row wrap")),
             self.intro, self.status, self.tabs])
@@ -147,6 +162,11 @@ class SegmentExplorer:
         self.upload.description = self.t("upload_csv")
         for field, dropdown in self.mapping.items():
             dropdown.description = self.t(f"field_{field}")
+        if self.mapping_box.layout.display == "flex":  # the mapping step: keep the choices
+            chosen = {field: dropdown.value for field, dropdown in self.mapping.items()}
+            self._ask_columns()
+            for field, dropdown in self.mapping.items():
+                dropdown.value = chosen[field]
         self.use_columns.description = self.t("use_columns")
         self.method.unobserve(self._on_settings, "value")
         value = self.method.value
@@ -163,8 +183,13 @@ class SegmentExplorer:
         self.months.style = {"description_width": "initial"}
         self.compare.description = self.t("compare")
         self.export_intro.value = f"<p>{e(self.t('export_intro'))}</p>"
-        self.export_segments.description = self.t("segments_to_export")
+        self.export_label.value = f"<b>{e(self.t('segments_to_export'))}</b>"
+        self.csv_format.options = [(self.t("format_be"), "be"),
+                                   (self.t("format_international"), "international")]
         self.pseudonymise.description = self.t("pseudonymise")
+        self.gdpr_note.value = f"<small>{e(self.t('gdpr_note'))}</small>"
+        self.key_intro.value = f"<p>{e(self.t('key_intro'))}</p>"
+        self.key_upload.description = self.t("load_key")
         self.make_csv.description = self.t("make_csv")
 
     def _on_language(self, change) -> None:
@@ -182,24 +207,33 @@ class SegmentExplorer:
 
     # -------------------------------------------------------------------------- data
     def _data_tab(self) -> widgets.VBox:
-        """The data tab: a case dataset, or an upload with a column-mapping step."""
+        """The data tab: a case dataset, or an upload (recognised, or a column-mapping step)."""
         companies = datasets.list_datasets()["company"]
-        self.example = widgets.Dropdown(layout=widgets.Layout(width="auto"))
+        self.example = widgets.Dropdown(style={"description_width": "initial"},
+                                        layout=widgets.Layout(width="auto", max_width="100%"))
         self._example_names = [(f"{companies[d]} · {t}", d) for d, (t, _) in EXAMPLES.items()]
         self.example.observe(self._on_example, "value")
         self.example.add_class("aimkit-example")
         self.upload_label = widgets.HTML()
-        self.upload = widgets.FileUpload(accept=".csv,.txt", multiple=False)
-        self.upload.observe(self._on_upload, "value")
+        self.upload = widgets.FileUpload(accept=".csv,.txt", multiple=False,
+                                         layout=widgets.Layout(width="auto"))
+        _ui.on_upload(self.upload, self.load_upload)
         self.upload.add_class("aimkit-upload")
         self.mapping_text = widgets.HTML()
-        self.mapping = {f: widgets.Dropdown(layout=widgets.Layout(width="auto")) for f in FIELDS}
+        self.mapping = {f: widgets.Dropdown(style={"description_width": "6em"},
+                                            layout=widgets.Layout(width="auto", max_width="100%"))
+                        for f in FIELDS}
+        self.unsure = {f: widgets.HTML() for f in FIELDS}
         for field, dropdown in self.mapping.items():
             dropdown.add_class(f"aimkit-map-{field}")
-        self.use_columns = widgets.Button(button_style="primary", icon="check")
+        self.use_columns = widgets.Button(button_style="primary", icon="check",
+                                          layout=widgets.Layout(width="auto"))
         self.use_columns.on_click(self._on_use_columns)
-        self.mapping_box = widgets.VBox([self.mapping_text, *self.mapping.values(),
-                                         self.use_columns],
+        self.preview = widgets.HTML()
+        rows = [widgets.HBox([self.mapping[f], self.unsure[f]], layout=widgets.Layout(
+            flex_flow="row wrap", align_items="center")) for f in FIELDS]
+        self.mapping_box = widgets.VBox([self.mapping_text, *rows, self.use_columns,
+                                         self.preview],
                                         layout=widgets.Layout(display="none"))
         self.data_info = widgets.HTML()
         return widgets.VBox([self.example, self.upload_label, self.upload, self.mapping_box,
@@ -213,6 +247,7 @@ class SegmentExplorer:
         """Load a case dataset's transactions (as if its export were uploaded)."""
         with _ui.busy(self.status, self.lang):
             content, name = example_bytes(dataset)
+            self.contacts = None
             self.set_lines(read_transactions(content, f"{dataset}/{name}",
                                              self._example_mapping(dataset)))
 
@@ -222,52 +257,68 @@ class SegmentExplorer:
         by_field = {field: column for column, field in renames.items()}
         return {field: by_field.get(field, field) for field in FIELDS}
 
-    def _on_upload(self, change) -> None:
-        files = change["new"]
-        if not files:
-            return
-        upload = files[0]
-        self.upload.value = ()
-        self.load_upload(bytes(upload["content"]), upload["name"])
-
     def load_upload(self, content: bytes, name: str) -> None:
-        """Read an uploaded CSV; ask for the columns when their names are not recognised."""
+        """Read an uploaded export once; use its preset, or ask which column is which.
+
+        The parsed table is kept (``self.upload_table``) for the mapping step, so the file is
+        not read a second time.
+        """
         self.mapping_box.layout.display = "none"
         with _ui.busy(self.status, self.lang):
             try:
-                columns = list(io.read_table(content, name=name).columns)
-                guess = io.guess_columns(columns, SCHEMA)
-                if all(guess.values()):
-                    self._read(content, name, guess)
-                    return
+                table = io.read_table(content, name=name)
             except io.DataError as error:
                 self._file_problem(error)
                 return
-            self.pending = (content, name)
-            self.mapping_text.value = (f"<h4>{html.escape(self.t('mapping_title'))}</h4><p>"
-                                       f"{html.escape(self.t('mapping_intro', file=name))}</p>")
-            for field, dropdown in self.mapping.items():
-                dropdown.options = columns
-                dropdown.value = guess[field] or columns[0]
-            self.mapping_box.layout.display = "flex"
+            del content
+            self.upload_table = table
+            preset = presets.recognise(table.columns)
+            if preset is not None:
+                self._read(preset.match(table.columns), preset)
+            else:
+                self._ask_columns()
+
+    def _ask_columns(self) -> None:
+        """The mapping step: a dropdown per field (unsure guesses marked) and a preview."""
+        table, e = self.upload_table, html.escape
+        name = table.attrs["read_as"]["file"]
+        columns = [str(c) for c in table.columns]
+        guess = io.guess_columns(columns, io.TRANSACTIONS)
+        self.mapping_text.value = (f"<h4>{e(self.t('mapping_title'))}</h4><p>"
+                                   f"{e(self.t('mapping_intro', file=name))}</p>")
+        for field, dropdown in self.mapping.items():
+            dropdown.options = [(self.t("choose_column"), ""), *[(c, c) for c in columns]]
+            dropdown.value = guess[field] or ""
+            self.unsure[field].value = ("" if guess[field] else
+                                        f'<span class="aimkit-unsure">{e(self.t("unsure"))}</span>')
+        head = table.head(io.SHOW_ROWS)
+        self.preview.value = (f"<h4>{e(self.t('preview_title', file=name))}</h4>" + _ui.scroll(
+            _ui.table(head, {c: str(c) for c in head.columns},
+                      formats={c: _cell for c in head.columns})))
+        self.mapping_box.layout.display = "flex"
 
     def _on_use_columns(self, _) -> None:
         chosen = {field: dropdown.value for field, dropdown in self.mapping.items()}
+        missing = [self.t(f"field_{f}") for f, column in chosen.items() if not column]
+        if missing:
+            self.status.value = _ui.message("error", self.t("missing_fields",
+                                                            fields=", ".join(missing)))
+            return
         if len(set(chosen.values())) < len(chosen):
             self.status.value = _ui.message("error", self.t("same_column"))
             return
-        content, name = self.pending
         with _ui.busy(self.status, self.lang):
-            self._read(content, name, chosen)
+            self._read(chosen, None)
 
-    def _read(self, content: bytes, name: str, mapping: dict[str, str]) -> None:
+    def _read(self, mapping: dict[str, str], preset: presets.Preset | None) -> None:
         try:
-            lines = read_transactions(content, name, mapping)
+            lines = presets.transactions(self.upload_table, mapping, preset)
         except io.DataError as error:
             self._file_problem(error)
             return
         self.mapping_box.layout.display = "none"
-        self.pending = None
+        self.contacts = presets.contacts(self.upload_table, mapping, preset)
+        self.upload_table = None
         self.example.unobserve(self._on_example, "value")
         self.example.value = ""
         self.example.observe(self._on_example, "value")
@@ -289,21 +340,34 @@ class SegmentExplorer:
         self.update_segments()
 
     def _data_summary(self) -> str:
-        lines = self.lines
+        lines, lang = self.lines, self.lang
         dates = lines["order_date"]
-        text = self.t("loaded_data", file=lines.attrs.get("file", ""), lines=f"{len(lines):,}",
-                      customers=f"{len(self.rfm):,}", first=f"{dates.min():%d/%m/%Y}",
-                      last=f"{dates.max():%d/%m/%Y}")
+        text = self.t("loaded_data", file=lines.attrs.get("file", ""),
+                      lines=i18n.number(len(lines), lang),
+                      customers=i18n.number(len(self.rfm), lang),
+                      first=i18n.date(dates.min(), lang), last=i18n.date(dates.max(), lang))
+        if lines.attrs.get("preset"):
+            text = self.t("recognised_as", preset=lines.attrs["preset"]) + " " + text
         if lines.attrs.get("dropped"):
             text += " " + self.t("dropped_lines", count=lines.attrs["dropped"])
+        excluded = lines.attrs.get("excluded") or {}
+        if excluded:
+            reasons = ", ".join(self.t(f"excluded_{reason}", count=count)
+                                for reason, count in excluded.items())
+            text += " " + self.t("excluded_orders", count=sum(excluded.values()),
+                                 reasons=reasons)
+        if lines.attrs.get("total_rows"):
+            text += " " + self.t("total_rows_skipped", count=lines.attrs["total_rows"])
         return _ui.message("ok", text)
 
     # ---------------------------------------------------------------------- segments
     def _segments_tab(self) -> widgets.VBox:
-        """The segments tab: RFM or KMeans (k, features); sizes, treemap, profile, scatter."""
+        """The segments tab: RFM or KMeans (k, features); sizes, cards, treemap, scatter."""
         self.method = widgets.ToggleButtons(options=[("RFM", "rfm"), ("KMeans", "kmeans")],
+                                            style={"button_width": "auto"},
                                             layout=widgets.Layout(width="auto"))
-        self.k = widgets.IntSlider(value=4, min=2, max=8, continuous_update=False)
+        self.k = widgets.IntSlider(value=4, min=2, max=8, continuous_update=False,
+                                   layout=widgets.Layout(width="auto", max_width="100%"))
         self.k.add_class("aimkit-k")
         self.features = {f: widgets.Checkbox(value=f != "tenure", indent=False,
                                              layout=widgets.Layout(width="auto"))
@@ -314,10 +378,10 @@ class SegmentExplorer:
         for control in (self.method, self.k, *self.features.values()):
             control.observe(self._on_settings, "value")
         self.sizes = widgets.HTML()
+        self.cards = widgets.HTML()
         self.treemap = widgets.HTML()
-        self.profile = widgets.HTML()
         self.scatter = _ui.image()
-        self.segment_results = widgets.VBox([self.sizes, self.treemap, self.profile,
+        self.segment_results = widgets.VBox([self.sizes, self.cards, self.treemap,
                                              self.scatter])
         return widgets.VBox([self.method, self.kmeans_box, self.segment_results])
 
@@ -347,49 +411,49 @@ class SegmentExplorer:
                     self.k.value, features, log=[f for f in features if f in SKEWED],
                     lower_is_better=["recency"])
                 self.segments = model.fit_predict(self.rfm)
-            levels = [s for s in self.segments.cat.categories
-                      if (self.segments == s).any()]
-            self.export_segments.options = levels
-            self.export_segments.value = tuple(levels)
             self.export_link.value = ""
             self._render_segments()
 
     def _render_segments(self) -> None:
-        e = html.escape
+        e, lang = html.escape, self.lang
+        self.names, self.actions = _cards.names_and_actions(self.rfm, self.segments, lang)
         counts = self.segments.value_counts().reindex(self.segments.cat.categories).dropna()
         counts = counts[counts > 0].astype(int)
-        sizes = pd.DataFrame({"segment": counts.index.astype(str), "customers": counts.values,
-                              "share": counts.values / counts.sum()})
-        self.sizes.value = (f"<h3>{e(self.t('sizes_title'))}</h3>" + _ui.table(
+        revenue = self.rfm["monetary"].clip(lower=0).groupby(
+            self.segments.to_numpy(), observed=True).sum().reindex(counts.index)
+        sizes = pd.DataFrame({"segment": [self.names[s] for s in counts.index],
+                              "customers": counts.values, "share": counts.values / counts.sum(),
+                              "revenue": (revenue / revenue.sum()).to_numpy()})
+        self.sizes.value = (f"<h3>{e(self.t('sizes_title'))}</h3>" + _ui.scroll(_ui.table(
             sizes, {"segment": self.t("col_segment"), "customers": self.t("col_customers"),
-                    "share": self.t("col_share")}, numeric=("customers", "share"),
-            formats={"customers": lambda v: f"{v:,}", "share": lambda v: f"{v:.1%}"}))
+                    "share": self.t("col_share"), "revenue": self.t("col_revenue")},
+            numeric=("customers", "share", "revenue"),
+            formats={"customers": lambda v: i18n.number(v, lang),
+                     "share": lambda v: i18n.percent(v, lang),
+                     "revenue": lambda v: i18n.percent(v, lang)})))
         # matplotlib loads with the first segments, not at app start
         from aimkit.apps import _scatter
 
-        self.treemap.value = (f"<h3>{e(self.t('treemap_title'))}</h3>"
-                              + _ui.treemap(counts, _scatter.segment_colours(self.segments)))
-
-        prof = segment.profile(self.rfm, self.segments, list(FEATURES)).reset_index()
-        prof["segment"] = prof["segment"].astype(str)
-        header = {"segment": self.t("col_segment"),
-                  **{f: self.t(f"feature_{f}") for f in FEATURES},
-                  "customers": self.t("col_customers")}
-        self.profile.value = (f"<h3>{e(self.t('profile_title'))}</h3>" + _ui.table(
-            prof, header, numeric=(*FEATURES, "customers"),
-            formats={"recency": lambda v: f"{v:,.0f}", "frequency": lambda v: f"{v:,.1f}",
-                     "monetary": lambda v: f"€ {v:,.0f}", "tenure": lambda v: f"{v:,.0f}",
-                     "customers": lambda v: f"{v:,}"}))
+        colours = _scatter.segment_colours(self.segments)
+        self.cards.value = (f"<h3>{e(self.t('cards_title'))}</h3>" + _cards.cards(
+            self.rfm, self.segments, self.names, self.actions, colours, lang))
+        self.treemap.value = (f"<h3>{e(self.t('treemap_title'))}</h3>" + _ui.treemap(
+            counts.rename(self.names), {self.names[s]: c for s, c in colours.items()
+                                        if s in self.names}))
         if self._scatter is None:
-            self._scatter = _scatter.SegmentScatter(self.rfm, self.t)
-        self.scatter.value = self._scatter.png(self.segments)
+            self._scatter = _scatter.SegmentScatter(self.rfm, self.t, self.lang)
+        self.scatter.value = self._scatter.png(self.segments.cat.rename_categories(
+            {s: self.names.get(s, s) for s in self.segments.cat.categories}))
+        self._export_choices()
 
     # ----------------------------------------------------------------------- periods
     def _periods_tab(self) -> widgets.VBox:
-        """The periods tab: how many months to compare, and the comparison."""
+        """The periods tab: how many months to compare, and the comparison explained."""
         self.periods_intro = widgets.HTML()
-        self.months = widgets.IntSlider(value=12, min=3, max=24, continuous_update=False)
-        self.compare = widgets.Button(button_style="primary", icon="exchange")
+        self.months = widgets.IntSlider(value=12, min=3, max=24, continuous_update=False,
+                                        layout=widgets.Layout(width="auto", max_width="100%"))
+        self.compare = widgets.Button(button_style="primary", icon="exchange",
+                                      layout=widgets.Layout(width="auto"))
         self.compare.on_click(lambda _: self.compare_periods())
         self.groups = widgets.HTML()
         self.transitions = _ui.image()
@@ -419,22 +483,32 @@ class SegmentExplorer:
                                            lower_is_better=["recency"])
             self.comparison = rfm.compare_periods(self.lines, baseline=self.periods[0],
                                                   current=self.periods[1], segmenter=model)
+            # the baseline's customers in their segments, to name the segments as on tab 2
+            base = rfm.period_rfmt(self.lines, self.periods[0])
+            self.baseline = (base.assign(frequency=base["orders"]), model.predict(base))
             self._render_comparison()
 
     def _render_comparison(self) -> None:
-        e, table = html.escape, self.comparison
+        e, table, lang = html.escape, self.comparison, self.lang
         (b0, b1), (c0, c1) = self.periods
+        names, _ = _cards.names_and_actions(*self.baseline, lang)
         groups = table.groupby("group", observed=False).agg(
             customers=("priority", "size"), priority=("priority", "sum")).reset_index()
         groups = groups[groups["customers"] > 0]
-        groups["group"] = groups["group"].astype(str)
+        groups["group"] = [self.t(f"group_{_cards.rfm_key(g)}") for g in groups["group"]]
+        count = {"customers": lambda v: i18n.number(v, lang),
+                 "priority": lambda v: i18n.number(v, lang)}
         self.groups.value = (
-            f"<p>{e(self.t('periods_line', b_start=f'{b0:%d/%m/%Y}', b_end=f'{b1:%d/%m/%Y}', c_start=f'{c0:%d/%m/%Y}', c_end=f'{c1:%d/%m/%Y}'))}</p>"  # noqa: E501
-            f"<h3>{e(self.t('groups_title'))}</h3>" + _ui.table(
+            "<p>" + e(self.t("periods_line", b_start=i18n.date(b0, lang),
+                             b_end=i18n.date(b1, lang), c_start=i18n.date(c0, lang),
+                             c_end=i18n.date(c1, lang))) + "</p>"
+            + "<p>" + e(self.t("periods_segments", segments="; ".join(names.values())))
+            + "</p>"
+            + f"<h3>{e(self.t('groups_title'))}</h3>" + _ui.scroll(_ui.table(
                 groups, {"group": self.t("col_group"), "customers": self.t("col_customers"),
                          "priority": self.t("col_priority")},
-                numeric=("customers", "priority"),
-                formats={"customers": lambda v: f"{v:,}", "priority": lambda v: f"{v:,}"}))
+                numeric=("customers", "priority"), formats=count))
+            + f"<p>{e(self.t('periods_explain'))}</p>")
         both = table.dropna(subset=["baseline", "current"])
         counts = table["current"].value_counts().sort_index()
         links = both.groupby(["baseline", "current"], observed=True).size()
@@ -444,33 +518,104 @@ class SegmentExplorer:
 
         fig = plots.transition_network(counts[counts > 0], links, flagged=flagged,
                                        title=self.t("transitions_title"))
+        fig.set_size_inches(*PHONE_FIGURE)  # the texts keep their size: readable on a phone
         self.transitions.value = plots.png(fig, dpi=72)
 
     # ------------------------------------------------------------------------ export
     def _export_tab(self) -> widgets.VBox:
-        """The export tab: which segments, pseudonymised or not, the download."""
+        """The export tab: segments, format, contacts, pseudonyms with a key, the download."""
         self.export_intro = widgets.HTML()
-        self.export_segments = widgets.SelectMultiple(rows=6, layout=widgets.Layout(
-            width="auto", min_width="14em"))
+        self.export_label = widgets.HTML()
+        self.export_boxes: dict[str, widgets.Checkbox] = {}
+        self.export_choice = widgets.VBox()
+        self.export_choice.add_class("aimkit-export-segments")
+        self.csv_format = widgets.ToggleButtons(
+            value="be" if self.lang == "nl" else "international", options=["be", "international"],
+            style={"button_width": "auto"}, layout=widgets.Layout(width="auto"))
+        self.keep_contact = widgets.Checkbox(value=False, indent=False,
+                                             layout=widgets.Layout(width="auto"))
+        self.gdpr_note = widgets.HTML()
+        self.contact_box = widgets.VBox([self.keep_contact, self.gdpr_note],
+                                        layout=widgets.Layout(display="none"))
         self.pseudonymise = widgets.Checkbox(value=True, indent=False,
                                              layout=widgets.Layout(width="auto"))
-        self.make_csv = widgets.Button(button_style="primary", icon="download")
+        self.key_intro = widgets.HTML()
+        self.key_upload = widgets.FileUpload(accept=".key,.json,.txt", multiple=False,
+                                             layout=widgets.Layout(width="auto"))
+        self.key_upload.add_class("aimkit-key-upload")
+        _ui.on_upload(self.key_upload, self.load_key)
+        self.key_status = widgets.HTML()
+        self.make_csv = widgets.Button(button_style="primary", icon="download",
+                                       layout=widgets.Layout(width="auto"))
         self.make_csv.on_click(lambda _: self.export())
         self.export_link = widgets.HTML()
-        return widgets.VBox([self.export_intro, self.export_segments, self.pseudonymise,
-                             self.make_csv, self.export_link])
+        for control in (self.csv_format, self.keep_contact, self.pseudonymise):
+            control.observe(self._forget_export, "value")
+        return widgets.VBox([self.export_intro, self.export_label, self.export_choice,
+                             self.csv_format, self.contact_box, self.pseudonymise,
+                             self.key_intro, self.key_upload, self.key_status, self.make_csv,
+                             self.export_link])
+
+    def _forget_export(self, _=None) -> None:
+        """A made file no longer fits the choices: take its download away."""
+        self.export_link.value = ""
+
+    def _export_choices(self) -> None:
+        """One tick box per segment (all ticked), named as on the segments tab."""
+        levels = [s for s in self.segments.cat.categories if (self.segments == s).any()]
+        ticked = {s for s, box in self.export_boxes.items() if box.value}
+        same = list(self.export_boxes) == levels
+        self.export_boxes = {s: widgets.Checkbox(value=s in ticked if same else True,
+                                                 description=self.names[s], indent=False,
+                                                 layout=widgets.Layout(width="auto"))
+                             for s in levels}
+        for box in self.export_boxes.values():
+            box.observe(self._forget_export, "value")
+        self.export_choice.children = list(self.export_boxes.values())
+        has_contacts = self.contacts is not None and len(self.contacts.columns) > 0
+        self.contact_box.layout.display = "flex" if has_contacts else "none"
+        if has_contacts:
+            self.keep_contact.description = self.t(
+                "keep_contact", columns=", ".join(map(str, self.contacts.columns)))
+
+    @property
+    def chosen_segments(self) -> list[str]:
+        """The segments ticked on the export tab."""
+        return [s for s, box in self.export_boxes.items() if box.value]
 
     def export_frame(self) -> pd.DataFrame:
-        """The customers of the chosen segments with their segment and RFM values."""
-        chosen = set(self.export_segments.value)
-        keep = self.segments.isin(chosen).to_numpy()
+        """One row per customer of the chosen segments: segment name, action and RFM values.
+
+        The headers are in the app's language (:data:`EXPORT_COLUMNS`); the user's own contact
+        columns follow, under their own names, when the user ticked to keep them.
+        """
+        keep = self.segments.isin(self.chosen_segments).to_numpy()
         frame = self.rfm.loc[keep].reset_index()
-        frame.insert(1, "segment", self.segments[keep].astype(str).to_numpy())
+        labels = self.segments[keep].astype(str)
+        frame["segment"] = labels.map(self.names).to_numpy()
+        frame["action"] = labels.map(self.actions).to_numpy()
         frame["monetary"] = frame["monetary"].round(2)
-        return frame
+        frame = frame[list(EXPORT_COLUMNS)]
+        if self.keep_contact.value and self.contact_box.layout.display == "flex":
+            frame = frame.join(self.contacts, on="customer_id")
+        return frame.rename(columns={c: self.t(key) for c, key in EXPORT_COLUMNS.items()})
+
+    def load_key(self, content: bytes, name: str) -> None:
+        """Use the pseudonym key the owner kept (a file from an earlier export)."""
+        try:
+            self.key = _key_from_bytes(content)
+        except ValueError:
+            self.key_status.value = _ui.message("error", self.t("key_bad", file=name))
+            return
+        self.key_is_new = False
+        self._forget_export()
+        self.key_status.value = _ui.message("ok", self.t("key_loaded", file=name))
 
     def export(self) -> str | None:
         """Build the CSV of the chosen segments and show its download button.
+
+        Pseudonyms come from the owner's key (:class:`aimkit.io.PseudonymKey`): loaded, or
+        made at the first pseudonymised export and offered for download beside the list.
 
         Returns
         -------
@@ -480,22 +625,67 @@ class SegmentExplorer:
         if self.segments is None:
             self.status.value = _ui.message("info", self.t("need_data"))
             return None
-        if not self.export_segments.value:
+        if not self.chosen_segments:
             self.status.value = _ui.message("info", self.t("choose_segments"))
             return None
         with _ui.busy(self.status, self.lang):
             frame = self.export_frame()
             pseudo = self.pseudonymise.value
-            text = io.export_csv(frame, pseudonymise=["customer_id"] if pseudo else [])
+            if pseudo and self.key is None:
+                self.key, self.key_is_new = io.PseudonymKey.create(), True
+                self.key_status.value = _ui.message("info", self.t("key_new"))
+            customer = self.t(EXPORT_COLUMNS["customer_id"])
+            contacts = [c for c in frame.columns if c not in set(map(self.t,
+                                                                     EXPORT_COLUMNS.values()))]
+            sep, decimal = CSV_FORMATS[self.csv_format.value]
+            text = io.export_csv(frame, pseudonymise=[customer] if pseudo else [],
+                                 keep=contacts, salt=self.key if pseudo else None, sep=sep,
+                                 decimal=decimal)
+            if self.csv_format.value == "be":
+                text = "\ufeff" + text  # Excel reads UTF-8 as such only with a BOM
             name = self.lines.attrs.get("file", "data").split("/")[0].rsplit(".", 1)[0]
             note = "" if pseudo else _ui.message("error", self.t("export_real_ids"))
+            key = (_ui.download_link(_key_bytes(self.key), KEY_FILE, "application/json",
+                                     self.t("download", what=self.t("key_what")))
+                   if pseudo and self.key_is_new else "")
             self.export_link.value = (
-                _ui.message("ok", self.t("export_ready", customers=f"{len(frame):,}",
-                                         segments=frame["segment"].nunique()))
+                _ui.message("ok", self.t("export_ready",
+                                         customers=i18n.number(len(frame), self.lang),
+                                         segments=len(self.chosen_segments)))
                 + note + _ui.download_link(text, f"segments-{name}.csv", "text/csv",
-                                           self.t("download", what=self.t("csv_what"))))
+                                           self.t("download", what=self.t("csv_what"))) + key)
             return text
         return None
+
+
+def _key_bytes(key: io.PseudonymKey) -> bytes:
+    """The key file's content, to offer for download.
+
+    :meth:`aimkit.io.PseudonymKey.save` writes to a path: a private temporary folder, removed
+    at once; the app keeps no copy of the key.
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        return key.save(Path(folder) / KEY_FILE).read_bytes()
+
+
+def _key_from_bytes(content: bytes) -> io.PseudonymKey:
+    """A key from an uploaded key file (through a private temporary folder, removed at once).
+
+    Raises
+    ------
+    ValueError
+        When the content is not a key written by :meth:`aimkit.io.PseudonymKey.save`.
+
+    Examples
+    --------
+    >>> key = io.PseudonymKey.create()
+    >>> _key_from_bytes(_key_bytes(key)).pseudonym("C1") == key.pseudonym("C1")
+    True
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / KEY_FILE
+        path.write_bytes(content[:4096])
+        return io.PseudonymKey.load(path)
 
 
 def segment_explorer(lang: str = i18n.DEFAULT_LANGUAGE) -> widgets.Widget:
