@@ -17,11 +17,11 @@ per year (no month holds more than 3 % of them), so most of today's buyers have 
 customers for years. Customers are fans, regulars, seasonal buyers (every new collection)
 or one-off buyers, each kind with its own purchase rate, basket and number of years until
 the children outgrow the clothes and the customer stops. Repeat purchases come at fairly
-regular intervals (a size up, a new season), not at random moments. In the last twelve
-months some customers who have been coming for more than three years (their children are
-older) buy less: a quarter of the fans and half of the regulars at half their rate, and
-three in ten fans almost stop (0.15 of their rate). A few seasonal buyers buy much more (a
-new baby). Returns in the shop are
+regular intervals (a size up), not at random moments; seasonal buyers come when a new
+collection is launched (twice a year). In the last twelve months some customers who have been
+coming for more than three years (their children are older) buy less: half of the fans and
+half of the regulars at half their rate, and one in seven fans almost stop (0.15 of their
+rate). A few seasonal buyers (2 %) buy much more (a new baby). Returns in the shop are
 negative payments; cancelled web orders stay in the export with status ``cancelled``.
 
 What ``planted=False`` removes: the behaviour types and the slowdown. Every customer then
