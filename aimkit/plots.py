@@ -41,6 +41,7 @@ import io
 import textwrap
 
 import matplotlib as mpl
+import matplotlib.patches as mpatches
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -329,7 +330,8 @@ def clusters_3d(frame: pd.DataFrame, x: str, y: str, z: str, clusters: pd.Series
 
 
 def transition_network(counts: pd.Series, links: pd.Series, *, flagged: pd.Series | None = None,
-                       positions: dict | None = None, title: str = ""):
+                       positions: dict | None = None, title: str = "",
+                       link_colours: dict | None = None, flag_note: str | None = None):
     """Groups as circles sized by their count, with the number of customers on each link.
 
     Parameters
@@ -345,6 +347,11 @@ def transition_network(counts: pd.Series, links: pd.Series, *, flagged: pd.Serie
         ``{group: (x, y)}`` in a 0–1 square; by default the groups sit on a circle.
     title : str
         The figure title.
+    link_colours : dict, optional
+        ``{target group: colour}``: a link takes the colour of the group it leads to (e.g.
+        red for decline, green for growth); other links are grey.
+    flag_note : str, optional
+        What the ⚠ mark means, shown as a legend (e.g. "⚠ priority: dropped two levels").
 
     Returns
     -------
@@ -378,7 +385,8 @@ def transition_network(counts: pd.Series, links: pd.Series, *, flagged: pd.Serie
         end = (x1 - ux * radius[target], y1 - uy * radius[target])
         ax.annotate("", xy=end, xytext=start,
                     arrowprops={"arrowstyle": "-|>", "lw": 1 + 4 * n / biggest,
-                                "color": "0.45", "shrinkA": 0, "shrinkB": 0})
+                                "color": (link_colours or {}).get(target, "0.45"),
+                                "shrinkA": 0, "shrinkB": 0})
         # the count sits 40 % along the arrow, so crossing arrows keep their labels apart
         ax.text(start[0] + 0.4 * (end[0] - start[0]) - uy * 0.025,
                 start[1] + 0.4 * (end[1] - start[1]) + ux * 0.025, str(n),
@@ -391,6 +399,9 @@ def transition_network(counts: pd.Series, links: pd.Series, *, flagged: pd.Serie
         if flagged is not None and flagged.get(g, 0):
             label += f"\n⚠ {flagged[g]}"
         ax.text(x, y, label, ha="center", va="center", fontsize=11, fontweight="bold")
+    if flag_note:
+        ax.legend(handles=[mpatches.Patch(color="none", label=flag_note)], loc="lower left",
+                  handlelength=0, frameon=True)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
     ax.set_aspect("equal")

@@ -334,6 +334,11 @@ def rfmt_table(transactions: pd.DataFrame, *, now=None, **columns) -> pd.DataFra
 BEHAVIOUR_GROUPS = ("Top", "New", "Needs attention", "Growing", "Loyal", "Sleeping", "Inactive")
 """The e-book's six behaviour groups, plus Inactive for customers without a current purchase."""
 
+GROUP_NAMES_NL = {"Top": "Top", "New": "Nieuw", "Needs attention": "Aandacht nodig",
+                  "Growing": "Groeiend", "Loyal": "Loyaal", "Sleeping": "Slapend",
+                  "Inactive": "Inactief"}
+"""The e-book's Dutch name of each behaviour group, for tables and figures."""
+
 
 def period_rfmt(transactions: pd.DataFrame, period, **columns) -> pd.DataFrame:
     """RFMT of the customers who bought in ``period``, measured the day after it ends.
@@ -341,8 +346,9 @@ def period_rfmt(transactions: pd.DataFrame, period, **columns) -> pd.DataFrame:
     Recency, the number of orders and monetary value count only the period's lines. Tenure
     is the customer's whole relationship: days since his first purchase ever (being a
     customer does not restart with a period). Frequency is orders per month of the part
-    of the period he was already a customer (at least one month), so periods of different
-    lengths give comparable frequencies.
+    of the period he was already a customer (at least one month), and ``monetary_per_month``
+    the revenue over those same months, so periods of different lengths give comparable
+    values; ``recency_months`` is recency in months.
 
     Parameters
     ----------
@@ -377,7 +383,8 @@ def period_rfmt(transactions: pd.DataFrame, period, **columns) -> pd.DataFrame:
     tenure = history["tenure"].reindex(table.index)
     months = np.maximum(np.minimum(tenure, (now - start).days) / DAYS_PER_MONTH, 1.0)
     return table.assign(orders=table["frequency"], frequency=table["frequency"] / months,
-                        tenure=tenure)
+                        monetary_per_month=table["monetary"] / months, tenure=tenure,
+                        recency_months=table["recency"] / DAYS_PER_MONTH)
 
 
 def compare_periods(transactions: pd.DataFrame, *, baseline, current, segmenter,
@@ -386,9 +393,10 @@ def compare_periods(transactions: pd.DataFrame, *, baseline, current, segmenter,
     """Each customer's segment in a baseline period and in the current one, as behaviour groups.
 
     The segmenter is fitted on the baseline's RFMT (:func:`period_rfmt`) and then places
-    both periods' RFMT in those segments: the baseline is the yardstick. Periods may overlap
-    (the e-book: the last 36 months against the last 12). A current period shorter than the
-    baseline gives smaller totals, so the yardstick is strict: few customers move up.
+    both periods' RFMT in those segments: the baseline is the yardstick. When the periods
+    differ in length, segment on per-month features (``frequency``, ``monetary_per_month``,
+    ``recency_months``): a current period a third of the baseline has a third of its totals,
+    so on ``monetary`` almost everyone would "move down" while buying at the same pace.
 
     Behaviour groups (the e-book's, best level first = A), checked in this order:
 

@@ -62,6 +62,11 @@ class ValueSegmenter:
     rank_by : sequence of str, optional
         Features that decide the value order of the clusters (default: all features); the
         others shape the clusters but do not rank them.
+    lapsed : (str, float), optional
+        ``(feature, limit)``: clusters whose centre lies beyond ``limit`` on this
+        lower-is-better feature (e.g. ``("recency_months", 12)``) rank below every other
+        cluster, whatever their other values: customers who stopped buying never outrank
+        active ones, however long or much they bought before.
     random_state : int
         Seed of KMeans (``n_init=10``), so the same data always give the same segments.
 
@@ -69,8 +74,8 @@ class ValueSegmenter:
     -----
     A cluster's value is the mean of its centre's standardised ``rank_by`` coordinates (with
     the sign flipped for ``lower_is_better``); the cluster with the highest value gets the first
-    label. After :meth:`fit`, ``centers_`` holds the centres in business units (log undone)
-    and ``levels`` the labels best first.
+    label, except that ``lapsed`` clusters come last. After :meth:`fit`, ``centers_`` holds the
+    centres in business units (log undone) and ``levels`` the labels best first.
 
     Examples
     --------
@@ -83,7 +88,8 @@ class ValueSegmenter:
 
     def __init__(self, n_segments: int, features: Sequence[str], *, log: Sequence[str] = (),
                  lower_is_better: Sequence[str] = (), labels: Sequence[str] | None = None,
-                 rank_by: Sequence[str] | None = None, random_state: int = 0):
+                 rank_by: Sequence[str] | None = None, lapsed: tuple[str, float] | None = None,
+                 random_state: int = 0):
         self.n_segments = n_segments
         self.features = list(features)
         self.log = list(log)
@@ -93,6 +99,9 @@ class ValueSegmenter:
         if len(self.levels) != n_segments:
             raise ValueError(f"{n_segments} segments need {n_segments} labels")
         self.rank_by = list(rank_by) if rank_by is not None else list(self.features)
+        if lapsed is not None and lapsed[0] not in self.lower_is_better:
+            raise ValueError(f"lapsed needs a lower-is-better feature, not {lapsed[0]!r}")
+        self.lapsed = lapsed
         self.random_state = random_state
 
     def fit(self, frame: pd.DataFrame) -> ValueSegmenter:
@@ -115,6 +124,13 @@ class ValueSegmenter:
         signs = np.array([(-1.0 if f in self.lower_is_better else 1.0) * (f in self.rank_by)
                           for f in self.features])
         value = (self.kmeans_.cluster_centers_ * signs).sum(axis=1) / signs.astype(bool).sum()
+        if self.lapsed is not None:  # lapsed clusters after all others
+            feature, limit = self.lapsed
+            j = self.features.index(feature)
+            centre = self.scaler_.inverse_transform(self.kmeans_.cluster_centers_)[:, j]
+            if feature in self.log:
+                centre = np.expm1(centre)
+            value = value - (centre > limit) * (np.ptp(value) + 1)
         ranking = np.argsort(-value, kind="stable")
         self.label_of_cluster_ = np.empty(self.n_segments, dtype=object)
         self.label_of_cluster_[ranking] = self.levels

@@ -250,3 +250,17 @@ def test_notebook_setup_uses_the_course_style_and_one_way_to_cap_threads(path):
     # one documented way (CONTRIBUTING.md): runtime.one_thread(), in the Setup cell
     assert not re.search(r"threadpool_limits|OMP_NUM_THREADS|rcParams\.update", source)
     assert source.count("runtime.one_thread()") == setup.count("runtime.one_thread()") <= 1
+
+
+def test_transition_network_colours_links_by_target_and_explains_the_flag():
+    counts = pd.Series({"was A": 800, "Aandacht nodig": 813, "Groeiend": 15})
+    links = pd.Series({("was A", "Aandacht nodig"): 451, ("was A", "Groeiend"): 5})
+    fig = plots.transition_network(counts, links, link_colours={"Aandacht nodig": "red",
+                                                                "Groeiend": "green"},
+                                   flag_note="⚠ priority")
+    ax = fig.axes[0]
+    colours = {matplotlib.colors.to_hex(a.arrow_patch.get_edgecolor()) for a in ax.texts
+               if getattr(a, "arrow_patch", None) is not None}
+    assert colours == {"#ff0000", "#008000"}
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["⚠ priority"]
+    closed(fig)

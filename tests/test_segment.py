@@ -74,3 +74,19 @@ def test_rank_by_leaves_other_features_out_of_the_value_order():
     money = segment.ValueSegmenter(2, ["amount", "tenure"], rank_by=["amount"]).fit_predict(data)
     assert money.tolist() == ["B", "B", "A", "A"]
     assert both.nunique() == 2
+
+
+def test_lapsed_clusters_rank_below_active_ones_whatever_they_bought_before():
+    """A cluster that stopped buying long ago never outranks an active one."""
+    frame = pd.DataFrame({"recency_months": [30.0, 31, 32, 1, 1.5, 2],
+                          "monetary": [5000.0, 5200, 5100, 50, 60, 55]})
+    plain = segment.ValueSegmenter(2, ["recency_months", "monetary"],
+                                   lower_is_better=["recency_months"]).fit(frame)
+    guarded = segment.ValueSegmenter(2, ["recency_months", "monetary"],
+                                     lower_is_better=["recency_months"],
+                                     lapsed=("recency_months", 12)).fit(frame)
+    assert plain.centers_.loc["A", "recency_months"] > 12  # big old spenders win unguarded
+    assert guarded.centers_.loc["A", "recency_months"] < 12
+    assert guarded.predict(frame).tolist() == ["B"] * 3 + ["A"] * 3
+    with pytest.raises(ValueError, match="lower-is-better"):
+        segment.ValueSegmenter(2, ["monetary"], lapsed=("monetary", 1))

@@ -17,11 +17,11 @@ per year (no month holds more than 3 % of them), so most of today's buyers have 
 customers for years. Customers are fans, regulars, seasonal buyers (every new collection)
 or one-off buyers, each kind with its own purchase rate, basket and number of years until
 the children outgrow the clothes and the customer stops. Repeat purchases come at fairly
-regular intervals (a size up, a new season), not at random moments. In the last twelve
-months some customers who have been coming for more than three years (their children are
-older) buy less: a quarter of the fans and half of the regulars at half their rate, and
-three in ten fans almost stop (0.15 of their rate). A few seasonal buyers buy much more (a
-new baby). Returns in the shop are
+regular intervals (a size up), not at random moments; seasonal buyers come when a new
+collection is launched (twice a year). In the last twelve months some customers who have been
+coming for more than three years (their children are older) buy less: half of the fans and
+half of the regulars at half their rate, and one in seven fans almost stop (0.15 of their
+rate). A few seasonal buyers (2 %) buy much more (a new baby). Returns in the shop are
 negative payments; cancelled web orders stay in the export with status ``cancelled``.
 
 What ``planted=False`` removes: the behaviour types and the slowdown. Every customer then
@@ -67,19 +67,22 @@ _N_CUSTOMERS = 6000
 # kind: share of customers, purchases per year, mean basket (€), mean years until the
 # children outgrow the clothes, share of their purchases made online
 _KINDS = pd.DataFrame(
-    {"share": [0.22, 0.25, 0.30, 0.23], "rate": [12.0, 5.0, 4.0, 0.0],
+    {"share": [0.22, 0.25, 0.30, 0.23], "rate": [12.0, 6.0, 2.4, 0.0],
      "basket": [110.0, 75.0, 55.0, 55.0], "years": [9.0, 7.0, 6.0, 0.0],
      "online": [0.35, 0.45, 0.5, 0.6]},
     index=["fan", "regular", "seasonal", "one-off"])
 _RATE_SPREAD = 0.15                          # sd of log purchase rate within a kind
 _YEARS_SHAPE = 3.0                           # gamma shape of the years until they stop
-_REGULARITY = 4.0                            # gamma shape of the gaps between purchases
+_REGULARITY = 12.0                           # gamma shape of the gaps between purchases
 _SIGNUP_DECLINE = 0.4                        # sign-ups per month fall as exp(-0.4 * years)
 # (share, factor on the purchase rate in the current year) per kind; slowing down (factor
 # < 1) only for customers of more than _SLOW_AFTER_YEARS at the start of the current year
-_CURRENT_CHANGES = {"fan": [(0.25, 0.5), (0.30, 0.15)], "regular": [(0.5, 0.5)],
-                    "seasonal": [(0.06, 3.5)]}
+_CURRENT_CHANGES = {"fan": [(0.50, 0.5), (0.14, 0.15)], "regular": [(0.5, 0.5)],
+                    "seasonal": [(0.02, 3.5)]}
 _SLOW_AFTER_YEARS = 3
+_LAUNCHES_PER_YEAR = 2                       # new collections: seasonal buyers come then ...
+_FIRST_LAUNCH = 53                           # ... from 1 March 2013 (days after START) ...
+_LAUNCH_JITTER = 7                           # ... give or take a week (sd in days)
 _COMMON_RATE = 4.0                           # without planted types: everyone's purchases
                                              # per year (about as many purchases in all)
 _BASKET_SPREAD = 0.25                        # sd of a customer's log mean basket
@@ -157,6 +160,30 @@ def _customers(rng: np.random.Generator, n: int, planted: bool = True) -> pd.Dat
     return frame
 
 
+def _at_launches(rng: np.random.Generator, first: int, stop: int, rate: float,
+                 change: float) -> np.ndarray:
+    """Purchase days (after ``START``) of a seasonal buyer: at the collection launches.
+
+    At each launch after the first purchase and before ``stop`` the customer buys
+    ``rate / _LAUNCHES_PER_YEAR`` times on average (times ``change`` in the current year): the
+    whole part always, the fraction by chance; each purchase within a week or so of the launch.
+
+    Examples
+    --------
+    >>> days = _at_launches(np.random.default_rng(0), 0, 365, 4.0, 1.0)
+    >>> len(days), bool(abs(days[0] - _FIRST_LAUNCH) < 30)
+    (4, True)
+    """
+    period = 365.25 / _LAUNCHES_PER_YEAR
+    launches = _FIRST_LAUNCH + period * np.arange(np.ceil(stop / period) + 1)
+    launches = launches[(launches > first) & (launches < stop)]
+    pace = rate / _LAUNCHES_PER_YEAR * np.where(launches >= (CURRENT_START - START).days,
+                                                change, 1.0)
+    count = np.floor(pace).astype(int) + (rng.random(len(launches)) < pace % 1)
+    when = np.repeat(launches, count) + rng.normal(0, _LAUNCH_JITTER, count.sum())
+    return np.clip(when, first, stop)
+
+
 def _purchases(rng: np.random.Generator, customers: pd.DataFrame) -> pd.DataFrame:
     """Purchase days per customer: a first purchase at the start, then regular-ish gaps.
 
@@ -181,6 +208,8 @@ def _purchases(rng: np.random.Generator, customers: pd.DataFrame) -> pd.DataFram
             steps = steps[steps < total]
             when = np.where(steps <= before, first + steps / per_day,
                             max(first, current) + (steps - before) / (per_day * c.current_change))
+            if c.kind == "seasonal":  # they come when a new collection is launched
+                when = _at_launches(rng, first, stop, c.rate, c.current_change)
             days.extend(np.floor(when).astype(int).tolist())
         rows.append(pd.DataFrame({"customer": i, "day": days}))
     buys = pd.concat(rows, ignore_index=True)
