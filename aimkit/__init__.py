@@ -5,7 +5,7 @@ Import the module you need; nothing is loaded or printed on ``import aimkit``::
     from aimkit import datasets, io
     tables = datasets.load("kinnarps")
 
-Each module holds one concept (see DESIGN.md): ``io`` (reading and exporting CSVs),
+Each module holds one concept (see docs/architecture.md): ``io`` (reading and exporting CSVs),
 ``quality`` (data-quality checks), ``datasets`` (the case companies' synthetic exports),
 ``features`` (the energy case's customer view), ``rfm``, ``segment``, ``predict``,
 ``recommend``, ``experiment``, ``text``, ``value``, ``maturity``, ``plots``, ``runtime``

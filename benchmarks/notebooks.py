@@ -2,7 +2,7 @@
 
 The baseline, measured in the same run, is an empty notebook (kernel start and shutdown),
 so the ratio column says how much a notebook costs beyond starting Python. Budget per
-notebook (DESIGN.md): 20 s and 600 MB on 2 cores.
+notebook (docs/architecture.md): 20 s and 600 MB on 2 cores.
 
     python benchmarks/notebooks.py                 # all notebooks
     python benchmarks/notebooks.py cases/10        # those whose path contains "cases/10"
