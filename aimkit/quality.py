@@ -502,37 +502,69 @@ def duplicate_groups(frame: pd.DataFrame, *, last_name: str, first_name: str | N
     return pd.Series([root(i) for i in range(n)], index=frame.index, name="group")
 
 
-def golden_record(frame: pd.DataFrame, groups: pd.Series,
-                  order_by: str | None = None) -> pd.DataFrame:
+def golden_record(frame: pd.DataFrame, groups: pd.Series, order_by: str | None = None,
+                  checks: Iterable[Check] = ()) -> pd.DataFrame:
     """Merge each group of duplicates into one best record (the *golden record*).
 
-    For every column the merged value is the most frequent real value in the group (missing
-    and undefined input are skipped); ties go to the most recent record when ``order_by`` (an
-    update date column) is given, then to the most complete record, then to the earliest record.
+    The e-book asks for the *most correct and recent* information per person. For every column
+    the merged value is therefore the **most recent correct** value in the group: missing and
+    undefined input is skipped, so is every value one of ``checks`` finds a problem with, and of
+    the values left the one from the most recently updated record wins (``order_by``). Ties, or
+    no ``order_by``, go to the most complete record, then to the earliest. How often a value
+    occurs does not count: an old address copied into three systems is still old. When no
+    value of a group passes the checks, the field stays empty (``None``): to be completed, not
+    guessed.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        The records.
+    groups : Series
+        Group number per record, e.g. from :func:`duplicate_groups`.
+    order_by : str, optional
+        A column with each record's last-update date.
+    checks : iterable of Check
+        Checks a value must pass to be kept, e.g. :func:`pattern` or :func:`same_format`.
+        Findings of :func:`duplicates` are about whole records and are ignored here.
+
+    Returns
+    -------
+    DataFrame
+        One row per group (indexed by group number), the frame's columns and ``merged_rows``
+        (the index labels of the records merged).
 
     Examples
     --------
     >>> table = ebook_example()
     >>> groups = duplicate_groups(table, last_name="Naam", first_name="Voornaam",
     ...                           address=("Adres", "Ext."))
-    >>> golden = golden_record(table, groups)
-    >>> golden.loc[2, ["Naam", "Voornaam", "Taal", "merged_rows"]].tolist()
-    ['Dubois', 'Samantha', 'ENG', [2, 4]]
+    >>> golden = golden_record(table, groups, checks=ebook_checks())
+    >>> golden.loc[2, ["Naam", "Voornaam", "Geslacht", "Adres", "Taal", "merged_rows"]].tolist()
+    ['Dubois', 'Samantha', 'V', None, None, [2, 4]]
+
+    The more recent of two correct values wins, however often the older one occurs:
+
+    >>> moved = pd.DataFrame({"street": ["Kerkstraat 1", "Kerkstraat 1", "Veldstraat 2"],
+    ...                       "updated": ["2019-01-01", "2020-01-01", "2021-03-01"]})
+    >>> golden_record(moved, pd.Series([0, 0, 0]), order_by="updated").loc[0, "street"]
+    'Veldstraat 2'
     """
     if order_by is not None:
         recency = parse_dates(frame[order_by]).rank(method="first", na_option="top")
     else:
         recency = pd.Series(0.0, index=frame.index)
     missing = frame.apply(is_missing)
+    filled = (~missing).sum(axis=1).to_numpy()
+    found = report(frame, checks)
+    for column, rows in found[found["check"] != "duplicates"].groupby("column")["row"]:
+        missing.loc[rows.unique(), column] = True  # an incorrect value counts as not there
     rank = pd.DataFrame({"group": groups.to_numpy(), "recency": recency.to_numpy(),
-                         "filled": (~missing).sum(axis=1).to_numpy(),
+                         "filled": filled,
                          "position": -np.arange(len(frame))}, index=frame.index)
     merged = pd.DataFrame(index=pd.Index(sorted(pd.unique(groups)), name=None))
     for column in frame.columns:
-        present = rank[~missing[column].to_numpy()].assign(text=frame[column].astype("str"))
-        present["count"] = present.groupby(["group", "text"])["text"].transform("size")
-        best = present.sort_values(["group", "count", "recency", "filled", "position"],
-                                   kind="stable").groupby("group").tail(1)
+        best = rank[~missing[column].to_numpy()].sort_values(
+            ["group", "recency", "filled", "position"], kind="stable").groupby("group").tail(1)
         merged[column] = frame[column].loc[best.index].set_axis(best["group"]).reindex(
             merged.index).astype("object").where(lambda v: v.notna(), None)
     merged["merged_rows"] = pd.Series(frame.index, index=frame.index).groupby(

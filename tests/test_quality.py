@@ -77,14 +77,27 @@ def test_without_extra_identifiers_nobody_is_merged():
     assert groups.tolist() == list(range(6))
 
 
-def test_golden_record_prefers_frequent_then_recent_values():
-    table = pd.DataFrame({"last": ["Peeters"] * 3, "first": ["Jan", "?", "Jan"],
-                          "email": ["jan@old.be", "jan@new.be", None],
-                          "updated": ["2019-01-01", "2021-03-01", "2020-01-01"]})
-    golden = quality.golden_record(table, pd.Series([0, 0, 0]), order_by="updated")
-    assert golden.loc[0, "first"] == "Jan"          # most frequent real value
-    assert golden.loc[0, "email"] == "jan@new.be"   # a tie: the most recent record wins
-    assert golden.loc[0, "merged_rows"] == [0, 1, 2]
+def test_golden_record_keeps_the_most_recent_correct_value():
+    table = pd.DataFrame({"last": ["Peeters"] * 4, "first": ["Jan", "J.", "?", "Jan"],
+                          "email": ["jan@old.be", None, "jan(at)new.be", "jan@new.be"],
+                          "updated": ["2019-01-01", "2021-06-01", "2021-03-01", "2020-01-01"]})
+    checks = [quality.pattern("first", r"[A-Z][a-z]+", "a full first name"),
+              quality.pattern("email", r"[^@ ]+@[^@ ]+\.[a-z]+", "an e-mail address")]
+    golden = quality.golden_record(table, pd.Series([0] * 4), order_by="updated", checks=checks)
+    assert golden.loc[0, "first"] == "Jan"         # the newer "J." is not a full first name
+    assert golden.loc[0, "email"] == "jan@new.be"  # the newest correct e-mail address
+    assert golden.loc[0, "merged_rows"] == [0, 1, 2, 3]
+    without_checks = quality.golden_record(table, pd.Series([0] * 4), order_by="updated")
+    assert without_checks.loc[0, "first"] == "J."   # recency alone keeps the initial
+    assert without_checks.loc[0, "email"] == "jan(at)new.be"
+
+
+def test_golden_record_leaves_a_field_empty_when_no_value_is_correct():
+    table = pd.DataFrame({"phone": ["+32 470 11", "0470"], "updated": ["2020-01-01", "2021-01-01"]})
+    check = quality.pattern("phone", r"0\d{3} \d{2} \d{2} \d{2}", "a Belgian mobile number")
+    golden = quality.golden_record(table, pd.Series([5, 5]), order_by="updated", checks=[check])
+    assert golden.loc[5, "phone"] is None
+    assert golden.loc[5, "updated"] == "2021-01-01"
 
 
 def test_integrity_and_timeliness_checks():

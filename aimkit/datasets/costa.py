@@ -104,7 +104,8 @@ _GOOD_SHARE = 0.03                # the visitor's best-fitting 3 % of listings
 _POPULAR_BOX = 40                 # the generic box shows the 40 most viewed listings
 _VISITS = 0.2                     # property views = 1 + geometric(0.2) ...
 _MAX_VIEWS = 60                   # ... at most this many
-_BOX_CLICKS = {"personalised": 0.16, "generic": 0.05}  # chance per view of a box click
+BOX_CLICKS = {"personalised": 0.16, "generic": 0.05}
+"""Chance per property view that the visitor clicks the box (planted: relevance draws clicks)."""
 _FAVOURITE = 0.35                 # chance a viewed well-fitting listing is saved
 _CONVERT = (-3.9, 1.3)            # log-odds: intercept + this × log(1 + fitting views)
 _UNPLANTED = {"favourite": 0.12, "convert": 0.09}
@@ -252,10 +253,10 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0,
     in_test = (first >= TEST_START) & (first < TEST_END)
     personal = in_test & (rng.permutation(n) % 2 == 1)
     visits = 1 + rng.geometric(_VISITS, n)
-    click_rate = np.where(personal, _BOX_CLICKS["personalised"],
-                          np.where(in_test, _BOX_CLICKS["generic"], 0.0))
+    click_rate = np.where(personal, BOX_CLICKS["personalised"],
+                          np.where(in_test, BOX_CLICKS["generic"], 0.0))
     if not planted:  # both boxes equally attractive
-        click_rate = np.where(in_test, np.mean(list(_BOX_CLICKS.values())), 0.0)
+        click_rate = np.where(in_test, np.mean(list(BOX_CLICKS.values())), 0.0)
 
     rows = []
     clicks = np.zeros(n, int)

@@ -63,10 +63,7 @@ EXPORT_DATE = pd.Timestamp("2021-03-31")
 WINDOW_START = pd.Timestamp("2017-04-01")
 HISTORY_START = pd.Timestamp("2012-01-01")
 
-# The hidden kinds of customer: count, four-year amount, orders and contact moments at the
-# typical customer, how much customers of the kind vary (log scale), and the potential-code
-# mix the sales team gives them.
-_KINDS = pd.DataFrame(
+KINDS = pd.DataFrame(
     {
         "count": [102, 50, 16, 4],
         "amount": [9_000.0, 140_000.0, 590_000.0, 1_350_000.0],
@@ -78,6 +75,10 @@ _KINDS = pd.DataFrame(
     },
     index=["small", "mid-size", "large", "key account"],
 )
+"""The hidden kinds of customer (what ``planted=True`` builds in): how many buying customers,
+the four-year amount, orders and contact moments of the typical customer, how much customers
+of the kind vary (standard deviation of the log size), and the potential-code mix (A, B, C, D)
+the sales team gives them."""
 _N_PROSPECTS = 40          # recent prospects: contacts, no orders
 _N_DORMANT = 18            # old customers whose last order is before the window
 _N_CASH_SALES = 12         # showroom sales without a customer number
@@ -135,14 +136,14 @@ def _exact_mix(shares: tuple, n: int) -> np.ndarray:
 def _customers(rng: np.random.Generator, scale: float) -> pd.DataFrame:
     """Buying customers of the four hidden kinds: kind, size, code, orders, contacts, amount."""
     rows = []
-    for kind, spec in _KINDS.iterrows():
+    for kind, spec in KINDS.iterrows():
         n = max(1, round(spec["count"] * scale))
         size = np.exp(rng.normal(0.0, spec["spread"], size=n))
         codes = rng.permutation(_exact_mix(spec["codes"], n))
         for s, code in zip(size, codes, strict=True):
             rows.append({"kind": kind, "size": s, "code": code})
     frame = pd.DataFrame(rows)
-    typical = _KINDS.loc[frame["kind"]].reset_index(drop=True)
+    typical = KINDS.loc[frame["kind"]].reset_index(drop=True)
     # more business means more orders and more contact moments, less than proportionally
     frame["orders"] = np.maximum(1, rng.poisson(typical["orders"]
                                                  * frame["size"] ** _SIZE_EFFECT["orders"]))
@@ -166,22 +167,22 @@ def _one_population(rng: np.random.Generator, scale: float) -> pd.DataFrame:
     contacts and employees follow the amount along the log-log line through the kinds'
     typical values; the potential code is drawn from the overall mix, whatever the size.
     """
-    counts = np.maximum(1, np.round(_KINDS["count"] * scale)).astype(int)
+    counts = np.maximum(1, np.round(KINDS["count"] * scale)).astype(int)
     weight = counts / counts.sum()
-    typical = np.log(_KINDS["amount"])
+    typical = np.log(KINDS["amount"])
     mean = (weight * typical).sum()
-    spread = np.sqrt((weight * (_KINDS["spread"] ** 2 + (typical - mean) ** 2)).sum())
+    spread = np.sqrt((weight * (KINDS["spread"] ** 2 + (typical - mean) ** 2)).sum())
     n = counts.sum()
     log_amount = rng.normal(mean, spread, n)
 
     def along(values):  # the typical value at each customer's amount, on the kinds' line
         return np.exp(np.interp(log_amount, typical, np.log(np.asarray(values, dtype=float))))
 
-    code_mix = (weight.to_numpy()[:, None] * np.array(_KINDS["codes"].tolist())).sum(axis=0)
+    code_mix = (weight.to_numpy()[:, None] * np.array(KINDS["codes"].tolist())).sum(axis=0)
     frame = pd.DataFrame({"kind": "one population", "size": np.exp(log_amount - mean),
                           "code": rng.permutation(_exact_mix(tuple(code_mix), n)),
-                          "orders": np.maximum(1, rng.poisson(along(_KINDS["orders"]))),
-                          "contacts": np.maximum(1, rng.poisson(along(_KINDS["contacts"]))),
+                          "orders": np.maximum(1, rng.poisson(along(KINDS["orders"]))),
+                          "contacts": np.maximum(1, rng.poisson(along(KINDS["contacts"]))),
                           "amount": np.exp(log_amount),
                           "employees": along(list(_EMPLOYEES.values()))})
     return _since(rng, frame)

@@ -63,23 +63,54 @@ TASTING_DAY = pd.Timestamp("2021-09-18")
 SHOPS = ["Gent", "Brugge", "Leuven", "Kortrijk"]
 TYPES = ["red", "white", "rosé", "sparkling"]
 
+# where each wine comes from: country, region, grape, and the label a merchant writes after the
+# producer (the appellation, with the grape only where such wines are sold by grape)
 _ORIGINS = {
-    "red": [("France", "Bordeaux", "Merlot"), ("France", "Côtes du Rhône", "Grenache"),
-            ("France", "Bourgogne", "Pinot Noir"), ("Italy", "Toscana", "Sangiovese"),
-            ("Italy", "Piemonte", "Nebbiolo"), ("Spain", "Rioja", "Tempranillo"),
-            ("Portugal", "Douro", "Touriga Nacional"), ("Argentina", "Mendoza", "Malbec"),
-            ("Chile", "Colchagua", "Carmenère"), ("South Africa", "Stellenbosch", "Pinotage")],
-    "white": [("France", "Loire", "Sauvignon Blanc"), ("France", "Bourgogne", "Chardonnay"),
-              ("France", "Alsace", "Riesling"), ("Germany", "Mosel", "Riesling"),
-              ("Spain", "Rías Baixas", "Albariño"), ("Italy", "Veneto", "Pinot Grigio"),
-              ("New Zealand", "Marlborough", "Sauvignon Blanc"),
-              ("Austria", "Wachau", "Grüner Veltliner")],
-    "rosé": [("France", "Provence", "Grenache"), ("France", "Languedoc", "Cinsault"),
-             ("Spain", "Navarra", "Garnacha"), ("Italy", "Puglia", "Negroamaro")],
-    "sparkling": [("France", "Champagne", "Chardonnay"), ("Spain", "Penedès", "Macabeo"),
-                  ("Italy", "Veneto", "Glera"), ("France", "Crémant d'Alsace", "Pinot Blanc"),
-                  ("Belgium", "Haspengouw", "Chardonnay")],
+    "red": [("France", "Bordeaux", "Merlot", "Bordeaux Supérieur"),
+            ("France", "Côtes du Rhône", "Grenache", "Côtes du Rhône"),
+            ("France", "Bourgogne", "Pinot Noir", "Bourgogne Pinot Noir"),
+            ("Italy", "Toscana", "Sangiovese", "Chianti"),
+            ("Italy", "Piemonte", "Nebbiolo", "Langhe Nebbiolo"),
+            ("Spain", "Rioja", "Tempranillo", "Rioja Crianza"),
+            ("Portugal", "Douro", "Touriga Nacional", "Douro Tinto"),
+            ("Argentina", "Mendoza", "Malbec", "Mendoza Malbec"),
+            ("Chile", "Colchagua", "Carmenère", "Colchagua Carmenère"),
+            ("South Africa", "Stellenbosch", "Pinotage", "Stellenbosch Pinotage")],
+    "white": [("France", "Loire", "Sauvignon Blanc", "Touraine Sauvignon"),
+              ("France", "Bourgogne", "Chardonnay", "Bourgogne Chardonnay"),
+              ("France", "Alsace", "Riesling", "Alsace Riesling"),
+              ("Germany", "Mosel", "Riesling", "Mosel Riesling Trocken"),
+              ("Spain", "Rías Baixas", "Albariño", "Rías Baixas Albariño"),
+              ("Italy", "Veneto", "Pinot Grigio", "Pinot Grigio delle Venezie"),
+              ("New Zealand", "Marlborough", "Sauvignon Blanc", "Marlborough Sauvignon Blanc"),
+              ("Austria", "Wachau", "Grüner Veltliner", "Wachau Grüner Veltliner")],
+    "rosé": [("France", "Provence", "Grenache", "Côtes de Provence Rosé"),
+             ("France", "Languedoc", "Cinsault", "Pays d'Oc Rosé"),
+             ("Spain", "Navarra", "Garnacha", "Navarra Rosado"),
+             ("Italy", "Puglia", "Negroamaro", "Salento Rosato")],
+    "sparkling": [("France", "Champagne", "Chardonnay", "Champagne Blanc de Blancs Brut"),
+                  ("Spain", "Penedès", "Macabeo", "Cava Brut"),
+                  ("Italy", "Veneto", "Glera", "Prosecco Extra Dry"),
+                  ("France", "Alsace", "Pinot Blanc", "Crémant d'Alsace Brut"),
+                  ("Belgium", "Haspengouw", "Chardonnay", "Haspengouw Brut")],
 }
+# producers in the style of each country: (the words before the name, names)
+_PRODUCERS = {
+    "France": (["Domaine", "Clos"], ["des Collines", "Belle-Vue", "La Garrigue", "Les Pierres",
+                                     "Le Moulin", "du Lac", "de la Tour", "Saint-Roch"]),
+    "Italy": (["Tenuta", "Cantina", "Podere"], ["San Lorenzo", "Il Poggio", "Monte Alto",
+                                                "Bellavista", "Santa Lucia"]),
+    "Spain": (["Bodegas"], ["del Sol", "Buena Vista", "Las Piedras", "Monte Alto", "La Aurora"]),
+    "Portugal": (["Quinta"], ["do Vale", "da Aurora", "da Serra", "dos Loureiros"]),
+    "Germany": (["Weingut"], ["Rosenberg", "Sonnenhang", "Hofmann", "Steinmauer"]),
+    "Austria": (["Weingut"], ["Rosenberg", "Sonnenhang", "Hofmann", "Steinmauer"]),
+    "Argentina": (["Bodega"], ["del Sol", "Los Andes", "La Aurora", "Buena Vista"]),
+    "Chile": (["Viña"], ["Santa Lucía", "Los Robles", "Buena Vista", "La Aurora"]),
+    "South Africa": ([""], ["Hoogveld Estate", "Bergzicht Estate", "Rietvallei Estate"]),
+    "New Zealand": ([""], ["Clearwater Estate", "Tui Ridge", "Stony Creek"]),
+    "Belgium": (["Wijndomein"], ["Hoogveld", "Kluisberg", "Bloesemhof"]),
+}
+_STYLE_OF_REGION = {"Bordeaux": "Château", "Champagne": "Maison"}  # instead of the country's
 _ACCENTS = {
     "red": ["fruity", "spicy", "oaky", "full-bodied", "soft tannins", "earthy"],
     "white": ["fresh", "mineral", "citrus", "buttery", "floral", "dry"],
@@ -92,11 +123,6 @@ _FOOD = {
     "rosé": ["salad", "barbecue", "tapas", "fish"],
     "sparkling": ["aperitif", "oysters", "dessert", "sushi"],
 }
-_PREFIX = ["Château", "Domaine", "Bodega", "Cantina", "Quinta", "Weingut", "Clos", "Mas"]
-_NAMES = ["des Collines", "Belle-Vue", "La Garrigue", "del Sol", "San Lorenzo", "Vallée d'Or",
-          "Les Pierres", "Monte Alto", "Rosenberg", "Le Moulin", "Santa Rita", "Les Vignes",
-          "du Lac", "Bellavista", "de la Tour", "Aurora", "Saint-Roch", "Verde", "Hoogveld",
-          "Les Terrasses", "La Source", "Buena Vista", "Il Poggio", "Sonnenhang"]
 _TYPE_SPELLING = {"red": ["red", "Red", "Rood", "rood", "ROOD"],
                   "white": ["white", "White", "Wit", "wit", "WIT"],
                   "rosé": ["rosé", "Rosé", "rose", "ROSÉ"],
@@ -154,16 +180,23 @@ _CITIES = [("9000", "Gent"), ("8000", "Brugge"), ("3000", "Leuven"), ("8500", "K
            ("9800", "Deinze"), ("8790", "Waregem"), ("9300", "Aalst"), ("2000", "Antwerpen")]
 
 
+def _producer(rng: np.random.Generator, country: str, region: str) -> str:
+    """A producer's name in the style of the country (Château for Bordeaux, Maison in Champagne)."""
+    words, names = _PRODUCERS[country]
+    word = _STYLE_OF_REGION.get(region, words[rng.integers(len(words))])
+    return f"{word} {names[rng.integers(len(names))]}".strip()
+
+
 def _wines(rng: np.random.Generator, n: int) -> pd.DataFrame:
     kinds = rng.choice(TYPES, size=n, p=_TYPE_MIX)
     rows = []
     for i, kind in enumerate(kinds):
-        country, region, grape = _ORIGINS[kind][rng.integers(len(_ORIGINS[kind]))]
+        country, region, grape, label = _ORIGINS[kind][rng.integers(len(_ORIGINS[kind]))]
         price = round(float(_TYPICAL_PRICE[kind] * np.exp(rng.normal(0, _PRICE_SPREAD))),
                       1) - 0.05  # a price ends in .x5
         accents = list(rng.choice(_ACCENTS[kind], size=3, replace=False))
         food = list(rng.choice(_FOOD[kind], size=2, replace=False))
-        name = f"{rng.choice(_PREFIX)} {rng.choice(_NAMES)} {grape}"
+        name = f"{_producer(rng, country, region)} {label}"
         vintage = ("" if kind == "sparkling" and rng.random() < _NON_VINTAGE
                    else str(rng.integers(*_VINTAGES)))
         description = (f"A {accents[0]} {grape} from {region} ({country}) with {accents[1]} and "
