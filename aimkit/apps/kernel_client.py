@@ -15,9 +15,9 @@ shell socket, while the reply poll is pending. jupyter_client's ``Session.send``
 a *blocking shadow* of the asyncio socket, so pyzmq's asyncio layer never learns that libzmq
 just consumed the signal. When the ``execute_reply`` arrives in that window, the poll is never
 woken: the reply sits in the socket, the kernel is idle, and the page spins forever (Voila
-issue #1446; docs/architecture.md, known pitfalls). A task dump of a hung server shows exactly that: the shell
-socket reports ``POLLIN`` with one pending poll future, and a single call to its event handler
-finishes the render.
+issue #1446; docs/architecture.md, known pitfalls). A task dump of a hung server shows exactly
+that: the shell socket reports ``POLLIN`` with one pending poll future, and a single call to
+its event handler finishes the render.
 
 The fix
 -------
