@@ -66,10 +66,10 @@ EXPLORATION = Exercise(
     id="01.2",
     judge=choice("B", "ABC"),
     hints=(
-        {"en": "Compare the total clicks per ε, and then again with other seeds: run_bandit(eps, "
-               "seed=1), seed=3.",
-         "nl": "Vergelijk het totaal aantal kliks per ε, en dan opnieuw met andere seeds: "
-               "run_bandit(eps, seed=1), seed=3."},
+        {"en": "Compare the total clicks per ε, with the notebook's seed and with "
+               "run_bandit(eps, seed=1).",
+         "nl": "Vergelijk het totaal aantal kliks per ε, met de seed van de notebook en met "
+               "run_bandit(eps, seed=1)."},
         {"en": "Which ε is never far from the best, whatever the seed? Which one sometimes "
                "collapses?",
          "nl": "Welke ε zit nooit ver van de beste, wat de seed ook is? Welke zakt soms in "
@@ -83,11 +83,11 @@ EXPLORATION = Exercise(
         **CHOICE,
         "choice_A": {
             "en": "without exploration the bandit bets on the ad that looked best after a few "
-                  "impressions and never checks again. Look at ε = 0 with seed 2021 and seed 3: "
-                  "it can get stuck on a weak ad.",
+                  "impressions and never checks again. Look at ε = 0 with seed 2021 and seed 1: "
+                  "whether it finds the best ad is luck.",
             "nl": "zonder exploratie zet de bandit in op de advertentie die na enkele "
                   "vertoningen de beste leek, en controleert dat nooit meer. Bekijk ε = 0 met "
-                  "seed 2021 en seed 3: hij kan vastlopen op een zwakke advertentie."},
+                  "seed 2021 en seed 1: of hij de beste advertentie vindt, is geluk."},
         "choice_C": {
             "en": "random ads keep paying for the weak ads: each gets a third of the "
                   "impressions, forever. Compare the clicks of ε = 1 with those of ε = 0.1.",
