@@ -18,12 +18,18 @@ import sys
 
 import nbformat
 import pytest
-from notebook_files import (ROOT, SOLUTION, course_notebooks, exercise_solutions, ids,
-                            notebook_number, tagged)
+from notebook_files import (
+    ROOT,
+    SOLUTION,
+    course_notebooks,
+    exercise_solutions,
+    ids,
+    notebook_number,
+    tagged,
+)
 
 from aimkit import exercises, i18n
-from aimkit.exercises import answers
-from aimkit.exercises import CORRECT, LANGUAGE, MESSAGES, NOT_ANSWERED, STRICT
+from aimkit.exercises import CORRECT, LANGUAGE, MESSAGES, NOT_ANSWERED, STRICT, answers
 
 EXEMPT = {"99_for_trainers.ipynb"}  # a guide, not a lesson
 COURSE = course_notebooks()

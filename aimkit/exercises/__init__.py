@@ -32,9 +32,9 @@ Not answered yet: replace `None` above with your answer and run both cells.
 Correct!
 >>> check("06.1", 2 * 6745)
 Not quite: 13,490 is the size of both groups together; the question asks per group.
-Hint 1 of 3: The sample size depends on the baseline rate (4 %) and the smallest uplift worth detecting.
+Hint 1 of 3: It depends on the baseline rate (4 %) and the smallest uplift worth detecting.
 >>> hint("06.1")
-Hint 2 of 3: Call experiment.sample_size(baseline_rate, min_detectable_effect) with both as fractions.
+Hint 2 of 3: Call experiment.sample_size(baseline_rate, min_detectable_effect), both as fractions.
 >>> use_language("nl")
 >>> check("06.1", 2 * 6745)
 Nog niet juist: 13.490 is de omvang van beide groepen samen; de vraag is per groep.

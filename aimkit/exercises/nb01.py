@@ -4,8 +4,15 @@ Used in: the checks of notebook 01, through ``exercises.check("01.n", answer)``.
 """
 
 from aimkit.exercises import Example, Exercise
-from aimkit.exercises.answers import (CHOICE, MAPPING, NUMBER, RUBRIC_REMINDER, choice, mapping,
-                                      number)
+from aimkit.exercises.answers import (
+                                      CHOICE,
+                                      MAPPING,
+                                      NUMBER,
+                                      RUBRIC_REMINDER,
+                                      choice,
+                                      mapping,
+                                      number,
+)
 
 LEARNING = {"spam": "classification", "price": "regression", "segments": "clustering",
             "ads": "reinforcement", "churn": "classification"}

@@ -16,11 +16,11 @@ SAMPLE_SIZE = Exercise(
         "new_rate": lambda right: experiment.sample_size(0.04, 0.05),
         "relative_uplift": lambda right: experiment.sample_size(0.04, 0.25)}),
     hints=(
-        {"en": "The sample size depends on the baseline rate (4 %) and the smallest uplift "
-               "worth detecting.",
+        {"en": "It depends on the baseline rate (4 %) and the smallest uplift worth "
+               "detecting.",
          "nl": "De steekproefgrootte hangt af van de basisconversie (4 %) en de kleinste "
                "stijging die je wilt kunnen zien."},
-        {"en": "Call experiment.sample_size(baseline_rate, min_detectable_effect) with both as "
+        {"en": "Call experiment.sample_size(baseline_rate, min_detectable_effect), both as "
                "fractions.",
          "nl": "Roep experiment.sample_size(basisconversie, kleinste_effect) aan, met beide als "
                "breuk."},
