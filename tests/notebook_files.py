@@ -41,3 +41,8 @@ def exercise_solutions(nb) -> list[tuple[dict, str]]:
                                  "with one ```python block")
             pairs.append((cell, match.group(1)))
     return pairs
+
+
+def notebook_number(path: Path) -> str:
+    """The two digits a notebook's file name starts with: the first part of its exercise ids."""
+    return path.name[:2]
