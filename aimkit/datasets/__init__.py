@@ -361,10 +361,11 @@ def write(name: str, folder: str | Path | None = None, seed: int = DEFAULT_SEED,
     return paths
 
 
-def _generated_exports(name: str, seed: int, scale: float = 1.0) -> dict[str, bytes]:
+def _generated_exports(name: str, seed: int, scale: float = 1.0,
+                       **options) -> dict[str, bytes]:
     formats = _formats(name)
     return {table: csv_bytes(frame, formats.get(table, CsvFormat()))
-            for table, frame in generate(name, seed=seed, scale=scale).items()}
+            for table, frame in generate(name, seed=seed, scale=scale, **options).items()}
 
 
 def _source(name: str) -> Path | int:
@@ -390,21 +391,30 @@ def export_bytes(name: str, table: str) -> bytes:
     return _generated_exports(name, source)[table]
 
 
-def load(name: str) -> dict[str, pd.DataFrame]:
+def load(name: str, *, seed: int | None = None, scale: float = 1.0,
+         **options) -> dict[str, pd.DataFrame]:
     """Load a company's tables the way a user reads the exports: with :func:`aimkit.io.read_table`.
 
     Reads the shipped CSVs. With ``$AIMKIT_SEED`` set, or when the repository's ``datasets/``
     folder is not there (aimkit installed on its own), generates the exports in memory
-    (with that seed, or :data:`DEFAULT_SEED`) and reads those instead.
+    (with that seed, or :data:`DEFAULT_SEED`) and reads those instead. Given a ``seed``, a
+    ``scale`` or generator options (``planted=False``), generates with those and reads them
+    back the same way: the data for *Challenge the e-book*.
 
     Examples
     --------
     >>> tables = load("kinnarps")
     >>> tables["erp_orders"]["amount"].dtype.kind
     'f'
+    >>> load("trailfinders", seed=7, scale=0.2, planted=False)["bookings"]["booking_date"].dtype.kind
+    'M'
     """
     from aimkit.io import read_table
 
+    if seed is not None or scale != 1.0 or options:
+        seed = DEFAULT_SEED if seed is None else seed
+        return {table: read_table(content, name=f"{table}.csv") for table, content
+                in _generated_exports(name, seed, scale, **options).items()}
     source = _source(name)
     if isinstance(source, Path):
         return {table: read_table(source / f"{table}.csv") for table in describe_tables(name)}
