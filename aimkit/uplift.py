@@ -1,4 +1,4 @@
-"""Uplift modelling: which customers does an offer actually change?
+"""Uplift modelling: which customers does an offer actually change (a randomised test shows it).
 
 A churn model says who is likely to leave; it does not say whom a call would keep. Some
 customers stay anyway (*sure things*), some leave anyway (*lost causes*), some stay only when

@@ -406,7 +406,8 @@ def load(name: str, *, seed: int | None = None, scale: float = 1.0,
     >>> tables = load("kinnarps")
     >>> tables["erp_orders"]["amount"].dtype.kind
     'f'
-    >>> load("trailfinders", seed=7, scale=0.2, planted=False)["bookings"]["booking_date"].dtype.kind
+    >>> other = load("trailfinders", seed=7, scale=0.2, planted=False)
+    >>> other["bookings"]["booking_date"].dtype.kind
     'M'
     """
     from aimkit.io import read_table
