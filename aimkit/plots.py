@@ -617,7 +617,9 @@ def call_centre_card(customer: pd.Series, current: dict, offers: pd.DataFrame, *
 
     The e-book's card (p. 77) shows the current contract and the offered ones (fixed fee and
     variable price), the yearly cost and the saving, the customer's feedback (importance of
-    price and of peace of mind, in stars) and a competitor they mentioned.
+    price and of peace of mind, in stars) and a competitor they mentioned. Each offer also
+    shows the criterion that ranks the offers, the expected margin over the next year, so the
+    agent sees why an offer with a smaller saving can come first.
 
     Parameters
     ----------
@@ -630,7 +632,7 @@ def call_centre_card(customer: pd.Series, current: dict, offers: pd.DataFrame, *
         (c€/kWh) and ``yearly_cost`` (€).
     offers : DataFrame
         Up to three rows, best first: ``product``, ``term_years``, ``fixed``, ``variable``,
-        ``yearly_cost``, ``accept_probability``.
+        ``yearly_cost``, ``accept_probability`` and ``expected_margin`` (€ over the next year).
     title : str, optional
         Card title.
 
@@ -647,10 +649,11 @@ def call_centre_card(customer: pd.Series, current: dict, offers: pd.DataFrame, *
     ...            "variable": 11.9, "yearly_cost": 461.5}
     >>> offers = pd.DataFrame({"product": ["Vast 1 jaar"], "term_years": [1], "fixed": [57.99],
     ...                        "variable": [9.6], "yearly_cost": [393.99],
-    ...                        "accept_probability": [0.45]})
+    ...                        "accept_probability": [0.45], "expected_margin": [88.0]})
     >>> card = call_centre_card(customer, current, offers)
-    >>> "Saving €67.51" in [t.get_text() for t in card.axes[0].texts]
-    True
+    >>> texts = [t.get_text() for t in card.axes[0].texts]
+    >>> "Saving €67.51" in texts, "Expected margin €88" in texts
+    (True, True)
 
     Used in: notebooks/cases/17_energy_churn_offers.ipynb
     """
@@ -665,7 +668,7 @@ def call_centre_card(customer: pd.Series, current: dict, offers: pd.DataFrame, *
             fontsize=12)
 
     def box(x, heading, lines, colour):
-        ax.add_patch(plt.Rectangle((x, 2.0), 2.75, 3.4, facecolor=colour, edgecolor="grey"))
+        ax.add_patch(plt.Rectangle((x, 1.75), 2.75, 3.65, facecolor=colour, edgecolor="grey"))
         ax.text(x + 0.12, 5.05, heading, fontsize=12, weight="bold")
         for i, line in enumerate(lines):
             ax.text(x + 0.12, 4.62 - 0.4 * i, line, fontsize=10.5)
@@ -679,16 +682,18 @@ def call_centre_card(customer: pd.Series, current: dict, offers: pd.DataFrame, *
         box(3.1 + 2.95 * i, f"Offer {i + 1}",
             [offer["product"], _term(offer["term_years"]), f"Fixed €{offer['fixed']:,.2f}/year",
              f"Variable {offer['variable']:.2f} c€/kWh", f"Yearly €{offer['yearly_cost']:,.2f}",
-             f"Saving €{saving:,.2f}", f"Accept chance {offer['accept_probability']:.0%}"],
+             f"Saving €{saving:,.2f}", f"Accept chance {offer['accept_probability']:.0%}",
+             f"Expected margin €{offer['expected_margin']:,.0f}"],
             "#dcebf7" if i == 0 else "#f2f7fb")
-    ax.text(0.2, 1.55, "Customer feedback", fontsize=12, weight="bold")
-    ax.text(0.2, 1.1, f"Importance of price:           {_stars(customer['price_importance'])}",
+    ax.text(0.2, 1.35, "Customer feedback", fontsize=12, weight="bold")
+    ax.text(0.2, 0.95, f"Importance of price:           {_stars(customer['price_importance'])}",
             fontsize=12)
-    ax.text(0.2, 0.7, "Importance of peace of mind: "
+    ax.text(0.2, 0.55, "Importance of peace of mind: "
             f"{_stars(customer['peace_of_mind_importance'])}", fontsize=12)
     competitor = customer["competitor_mentioned"]
-    ax.text(6.2, 1.1, "Mentioned competitor: "
+    ax.text(6.2, 0.95, "Mentioned competitor: "
             + (competitor if isinstance(competitor, str) and competitor else "none"), fontsize=12)
-    ax.text(6.2, 0.7, "The agent chooses; the model only suggests.", fontsize=11, style="italic")
+    ax.text(6.2, 0.55, "Offers ranked by expected margin; the agent chooses.", fontsize=11,
+            style="italic")
     fig.tight_layout()
     return fig

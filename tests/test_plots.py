@@ -191,12 +191,14 @@ def test_call_centre_card_shows_the_fields_the_agent_needs():
                "variable": 4.05, "yearly_cost": 2160.99}
     offers = pd.DataFrame({"product": ["Vast 1 jaar", "Vast 3 jaar"], "term_years": [1, 3],
                            "fixed": [57.99, 67.99], "variable": [3.25, 3.45],
-                           "yearly_cost": [1856.42, 1915.55], "accept_probability": [0.4, 0.3]})
+                           "yearly_cost": [1856.42, 1915.55], "accept_probability": [0.4, 0.3],
+                           "expected_margin": [120.4, 98.0]})
     fig = plots.call_centre_card(customer, current, offers)
     text = " ".join(texts(fig.axes[0]))
     for expected in ["C0000042", "Fixed €87.99/year", "Variable 4.05 c€/kWh", "Yearly €2,160.99",
                      "Saving €304.57", "★★★★★", "not asked", "Mega", "Offer 2",
-                     "Term: fixed price, 3 year(s)"]:
+                     "Term: fixed price, 3 year(s)", "Expected margin €120", "Expected margin €98",
+                     "ranked by expected margin"]:
         assert expected in text, expected
     assert "Offer 3" not in text
     closed(fig)

@@ -112,3 +112,78 @@ def test_explain_linear_adds_up_to_the_log_odds_difference():
     log_odds = model.decision_function(X.head(5))
     expected = log_odds - (centre @ linear.coef_[0] + linear.intercept_[0])
     np.testing.assert_allclose(parts.sum(axis=1), expected, atol=1e-9)
+
+
+def test_time_folds_validate_on_consecutive_periods_inside_the_training_rows():
+    dates = pd.to_datetime(["2016-03-01", "2016-09-01", "2017-03-01", "2017-09-01",
+                            "2018-03-01"])
+    folds = predict.time_folds(dates, ["2017-01-01", "2018-01-01"], horizon_days=200)
+    assert [(t.tolist(), v.tolist()) for t, v in folds] == [([0], [2, 3]), ([0, 1, 2], [4])]
+
+
+def test_a_row_on_the_cutoff_is_never_in_train_and_test():
+    dates = pd.to_datetime(["2019-01-01", "2019-02-01"])
+    [(train, test)] = predict.time_split(dates, "2019-02-01")
+    assert train.tolist() == [0] and test.tolist() == [1]
+
+
+def _fraction_correct(y_true, y_pred):
+    return float(np.mean(y_true == y_pred))
+
+
+def test_bootstrap_interval_covers_the_true_accuracy_about_95_times_in_100():
+    rng = np.random.default_rng(11)
+    true_accuracy, rows, covered = 0.7, 300, []
+    for repeat in range(300):
+        y = rng.integers(0, 2, rows)
+        right = rng.random(rows) < true_accuracy
+        prediction = np.where(right, y, 1 - y)
+        interval = predict.bootstrap_interval(y, prediction, _fraction_correct, n=300, seed=repeat)
+        covered.append(interval.low <= true_accuracy <= interval.high)
+    assert 0.91 <= np.mean(covered) <= 0.98, np.mean(covered)
+    assert interval.metric == "_fraction_correct"
+
+
+def test_bootstrap_interval_of_the_auc_covers_the_true_auc():
+    from scipy.stats import norm
+    rng = np.random.default_rng(12)
+    shift, covered, widths = 1.0, [], []
+    true_auc = norm.cdf(shift / np.sqrt(2))  # two unit normals, one shifted
+    for repeat in range(60):
+        y = rng.integers(0, 2, 400)
+        score = rng.normal(size=400) + shift * y
+        interval = predict.bootstrap_interval(y, score, "roc_auc", n=200, seed=repeat)
+        covered.append(interval.low <= true_auc <= interval.high)
+        widths.append(interval.high - interval.low)
+    assert np.mean(covered) >= 0.88, np.mean(covered)
+    assert 0.05 < np.mean(widths) < 0.15  # about 4 standard errors of an AUC on 400 rows
+
+
+def test_the_fast_auc_equals_scikit_learns():
+    from sklearn.metrics import roc_auc_score
+    rng = np.random.default_rng(13)
+    y = rng.integers(0, 2, 500)
+    score = np.round(rng.normal(size=500) + y, 1)  # with ties
+    interval = predict.bootstrap_interval(y, score, "roc_auc", n=10)
+    assert interval.estimate == pytest.approx(roc_auc_score(y, score))
+
+
+def test_bootstrap_interval_rejects_what_it_cannot_score():
+    with pytest.raises(ValueError, match="unknown metric 'f1'"):
+        predict.bootstrap_interval([0, 1], [0, 1], "f1")
+    with pytest.raises(ValueError, match="same, non-zero number of rows"):
+        predict.bootstrap_interval([0, 1, 1], [0, 1], "accuracy")
+
+
+def test_choose_on_the_training_rows_then_score_the_winner_once():
+    X, y = signal_data(n=800, seed=4)
+    noisy = np.random.default_rng(4).random(len(y)) < 0.2  # a fifth of the labels are noise
+    y = np.where(noisy, np.random.default_rng(5).permutation(y), y)
+    [(train, test)] = predict.holdout_split(y, test_size=0.25)
+    table = predict.compare_models(X.iloc[train], y[train], cv=3)
+    model = predict.best_model(table, X.iloc[train], y[train])
+    result = predict.held_out_score(model, X.iloc[test], y[test], n=300)
+    assert model.name == table.index[0] != predict.BASELINE
+    assert result.estimate == pytest.approx((model.predict(X.iloc[test]) == y[test]).mean())
+    assert result.low < result.estimate < result.high and result.rows == len(test)
+    assert str(result).startswith(f"accuracy {result.estimate:.3f} (95% interval")

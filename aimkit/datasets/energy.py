@@ -12,7 +12,7 @@ main sales and service channel. Its data sit in four systems that share the cust
 - the **field-service application**: minutes an agent spent on each customer.
 
 Time line: invoices from July 2019 to December 2020; a randomised retention campaign on
-1 October 2019 (a random quarter of the customers got a random offer); the case trains its
+1 October 2019 (a random 40 % of the customers got a random offer); the case trains its
 churn model on the situation of 1 July 2020 (who left for a competitor in the next six
 months?) and scores the customers still active on the export date, 1 January 2021.
 
@@ -23,8 +23,16 @@ end, and less after many years or with direct debit. An offer is accepted more o
 saves the customer money (weighed by how much they care about price), when its fixed term
 suits a customer who values peace of mind, and by customers already looking around.
 
-What ``planted=False`` removes: both sets of drivers. Every customer then leaves for a
-competitor with the same chance, and every offer is accepted with the same chance, each the
+The retention-call pilot of 1 July 2020 (``retention_pilot``): a random ``PILOT_SHARE`` of the
+customers active then, of whom a random ``PILOT_CALLED`` got a call with a loyalty discount.
+The call changes a customer's log-odds of switching by ``RETENTION_EFFECT``: it keeps
+price-driven customers (those who overpay and care about price, or mentioned a competitor) and
+pushes some content customers away (a reminder that switching exists): a heterogeneous effect
+that an uplift model can find and a churn model cannot.
+
+What ``planted=False`` removes: both sets of drivers and the call's effect. Every customer then
+leaves for a competitor with the same chance (called or not), and every offer is accepted with
+the same chance, each the
 average of the planted chances in that generation (the same base rates); the features, the
 tables and their flaws stay as they are, so a churn or acceptance model can only find noise.
 
@@ -61,6 +69,7 @@ TABLES = {
     "field_service": "field-service app: minutes an agent spent per customer contact",
     "offer_catalogue": "CMS retention offers: product, term, fixed fee, variable price",
     "offer_history": "the randomised retention campaign of 1 October 2019: offer, accepted",
+    "retention_pilot": "the randomised retention-call pilot of 1 July 2020: called or not",
 }
 FORMATS = {"erp_customers": BELGIAN_EXCEL, "erp_invoices": BELGIAN_EXCEL}
 
@@ -96,7 +105,7 @@ OLD_DEFAULT = (0.15, 0.05, 0.75)  # on the old default product: base + per year 
 PRODUCT_MIX = [.3, .3, .15, .15, .1]  # the others' product among products 1-5
 
 # --- the randomised retention campaign and what makes an offer accepted --------------------
-CAMPAIGN_SHARE = 0.25             # of the customers then, chosen at random
+CAMPAIGN_SHARE = 0.4              # of the customers then, chosen at random (enough to test on)
 ACCEPT = {"intercept": -1.5, "saving": 9.0, "term": 0.55, "green": 0.5, "shopping": 1.2}
 """Log-odds of accepting: the saving weighed by price importance (/3), the fixed term (up to two
 years) and green by peace-of-mind importance (-3), already looking around."""
@@ -119,6 +128,15 @@ price importance (/3), complaints in the year before (at most three count), a co
 mentioned, looking around, a fixed-price renewal due, paying late; less with log(1 + years)
 of tenure and direct debit (the last two are subtracted)."""
 HORIZON_DAYS = 183                # six months after the snapshot: renewals due, who leaves
+
+# --- the randomised retention pilot of 1 July 2020 -------------------------------------------
+PILOT_SHARE = 0.6                 # of the customers active on the snapshot, chosen at random ...
+PILOT_CALLED = 0.5                # ... of whom this share, at random, got a retention call
+RETENTION_EFFECT = {"base": 0.6, "price": -6.0, "competitor": -0.6}
+"""Change in the log-odds of switching supplier for a called customer: a base (a call reminds a
+content customer that switching exists: more switching), minus overpaying weighed by price
+importance (/3) (the call's loyalty discount answers their reason to leave), minus a mentioned
+competitor. So the call keeps price-driven customers and pushes some content ones away."""
 MOVE_RATE = 0.025                 # customers who move away (not a loss to a competitor)
 
 # --- invoices ---------------------------------------------------------------------------------
@@ -314,6 +332,14 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0,
              - CHURN["tenure"] * np.log1p(np.maximum(tenure_at_snapshot, 0))
              - CHURN["direct_debit"] * direct_debit + CHURN["professional"] * professional)
     active_at_snapshot = since < snapshot
+    # the retention pilot: its own random stream, so adding it left the other draws alone
+    pilot_rng = np.random.default_rng([seed, 2020_07_01])
+    in_pilot = active_at_snapshot & (pilot_rng.random(n) < PILOT_SHARE)
+    called = in_pilot & (pilot_rng.random(n) < PILOT_CALLED)
+    effect = (RETENTION_EFFECT["base"]
+              + RETENTION_EFFECT["price"] * overpay * price_importance / 3
+              + RETENTION_EFFECT["competitor"] * mentioned)
+    logit = logit + np.where(called, effect, 0.0)
     churn = active_at_snapshot.copy()
     churn[active_at_snapshot] = (rng.random(n)[active_at_snapshot]
                                  < _chance(logit[active_at_snapshot], planted))
@@ -425,6 +451,13 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0,
         "customer_since": _text_dates(since),
         "payment_method": np.where(direct_debit, "direct debit", "bank transfer"),
     })
+    pilot = np.flatnonzero(in_pilot)
+    retention_pilot = pd.DataFrame({
+        "customer_id": customer_ids(pilot),
+        "called_on": SNAPSHOT.strftime("%d/%m/%Y"),
+        "group": np.where(called[pilot], "called", "not called"),
+    })
     return {"erp_customers": customers, "erp_invoices": invoices, "cms_contracts": contracts,
             "cms_feedback": feedback, "tickets": ticket_table, "field_service": field,
-            "offer_catalogue": catalogue, "offer_history": history}
+            "offer_catalogue": catalogue, "offer_history": history,
+            "retention_pilot": retention_pilot}

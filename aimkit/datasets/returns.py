@@ -78,7 +78,7 @@ CONSENT_SHARE = 0.85               # may the shop use their order history
 # --- orders and returns --------------------------------------------------------------------------
 ORDER_STOP = 0.2                   # orders per customer ~ geometric(this)
 EXTRA_ITEMS = 0.9                  # items per order = 1 + poisson(this)
-RETURN_RISK = (-2.6, 2.4)          # log-odds: intercept, per size away from the fit
+RETURN_RISK = (-2.9, 3.3)          # log-odds: intercept, per size away from the fit
 KEEP_BRACKETED = (0.85, 0.4)       # chance a bracketer keeps the best size: fits, none fits
 REASON_PICTURED = 0.5              # returns that fit: "not as pictured" (else "changed my mind")
 ORDER_NO_START = 300000

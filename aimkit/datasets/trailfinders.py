@@ -124,7 +124,7 @@ _TYPE_WORDS = {
 
 # Hidden kinds: share of customers, owner's age range, trips they choose, days between
 # bookings (mean, sd) and how likely they stop after each booking.
-_KINDS = {
+KINDS = {
     "one-off": dict(share=0.60, age=(24, 70), trips=("trail ride", "ranch", "riding centre",
                                                      "safari")),
     "occasional": dict(share=0.15, age=(30, 66), trips=("trail ride", "ranch", "riding centre")),
@@ -154,7 +154,7 @@ _CITIES_NL = [("3511 AB", "Utrecht"), ("5611 CD", "Eindhoven"), ("4811 EF", "Bre
 # and occasional customers come back after uniform(low, high) days; loyal riders after
 # normal(mean, sd) days, now and then skipping a year; pony families after normal(mean, sd)
 # days, at least ``min`` days.
-_GAPS = {
+GAPS = {
     "one-off": dict(again=0.22, low=420, high=2000),
     "occasional": dict(again=0.85, low=430, high=1100),
     "loyal": dict(again=0.94, mean=295, sd=48, skip=0.12),
@@ -168,7 +168,7 @@ _NO_BIRTH_DATE = 0.07              # customers whose birth date was not filled i
 _LOYAL_FAVOURITE = 0.5             # loyal riders often book their favourite trip again
 _LEAD_DAYS = {"pony family": (30, 120), "other": (40, 270)}  # booked this long before leaving
 _YEARLY_INFLATION = 1.02
-_DUPLICATE_SHARE = 0.30  # of customers with a later booking, re-entered as a new record
+DUPLICATE_SHARE = 0.30  # of customers with a later booking, re-entered as a new record
 _EMPTY_TYPE = 0.15
 _UNUSABLE_DESTINATION = 0.04
 
@@ -185,7 +185,7 @@ def _day(timestamp: pd.Timestamp) -> int:
 
 def _gaps(kind: str, rng: np.random.Generator) -> float:
     """Days to the next booking for a customer of this kind, or inf when they stop."""
-    gap = _GAPS[kind]
+    gap = GAPS[kind]
     if kind in ("one-off", "occasional"):
         return rng.uniform(gap["low"], gap["high"]) if rng.random() < gap["again"] else np.inf
     if kind == "loyal":
@@ -240,7 +240,7 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0,
     rng = np.random.default_rng(seed)
     trips = pd.DataFrame(_TRIPS, columns=_TRIP_COLUMNS)
     by_type = {t: trips.index[trips["trip_type"] == t].to_numpy() for t in _TYPE_WORDS}
-    kinds = list(_KINDS)
+    kinds = list(KINDS)
     gap_kinds, gap_mix = list(_GAP_MIX), list(_GAP_MIX.values())
     n = max(20, round(N_CUSTOMERS * scale))
     start, end = _day(START), _day(EXPORT_DATE)
@@ -248,8 +248,8 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0,
     customers, bookings, participants = [], [], []
     record_no = 0
     for _ in range(n):
-        kind = kinds[rng.choice(len(kinds), p=[_KINDS[k]["share"] for k in kinds])]
-        spec = _KINDS[kind]
+        kind = kinds[rng.choice(len(kinds), p=[KINDS[k]["share"] for k in kinds])]
+        spec = KINDS[kind]
         country = "BE" if rng.random() < _BELGIAN_SHARE else "NL"
         postcode, city = (_CITIES_BE if country == "BE" else _CITIES_NL)[
             rng.integers(len(_CITIES_BE if country == "BE" else _CITIES_NL))]
@@ -286,7 +286,7 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0,
                               registered=first_day))
         day, k = float(first_day), 0
         while day <= end:
-            if k > 0 and rng.random() < _DUPLICATE_SHARE / max(k, 1) and k < 3:
+            if k > 0 and rng.random() < DUPLICATE_SHARE / max(k, 1) and k < 3:
                 record_no += 1
                 record = f"TN{record_no:05d}"
                 twin = dict(customers[-1])
