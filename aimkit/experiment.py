@@ -14,8 +14,10 @@ Examples
 >>> round(result.uplift, 3), round(result.p_value, 4)
 (0.03, 0.0162)
 
-Used in: notebooks/06_aim5_implement_pilot_ab_test.ipynb and
-notebooks/cases/12_costa_real_estate_recommender.ipynb.
+Used in: notebooks/06_aim5_implement_pilot_ab_test.ipynb,
+notebooks/07_aim6_evaluate_and_adjust.ipynb, notebooks/cases/11_trailfinders_rebooking.ipynb,
+notebooks/cases/12_costa_real_estate_recommender.ipynb, notebooks/cases/17_energy_churn_offers.ipynb
+and notebooks/cases/18_returns_risk_explained.ipynb (the holdout of every list that leaves a case).
 """
 
 from __future__ import annotations

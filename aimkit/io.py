@@ -23,7 +23,8 @@ Examples
 (np.float64(1234.5), '2021-02-03')
 
 Used in: notebooks/00_start_here.ipynb, notebooks/04_aim3_data_maturity_and_quality.ipynb,
-notebooks/08_legal_and_responsible_ai.ipynb, notebooks/cases/10_kinnarps_b2b_clustering.ipynb,
+notebooks/07_aim6_evaluate_and_adjust.ipynb, notebooks/08_legal_and_responsible_ai.ipynb,
+notebooks/cases/10_kinnarps_b2b_clustering.ipynb,
 notebooks/cases/11_trailfinders_rebooking.ipynb, notebooks/cases/14_annapops_rfmt_behaviour.ipynb,
 notebooks/cases/16_earnieland_reactivation.ipynb, notebooks/cases/17_energy_churn_offers.ipynb and
 the segment explorer app.

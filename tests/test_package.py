@@ -65,11 +65,16 @@ def code_of(notebook: Path) -> str:
 def uses(code: str, module: str) -> bool:
     """An import of the module, or for a company's generator, loading that company."""
     parent, name = module.rsplit(".", 1)
-    imported_names = re.findall(rf"^from {re.escape(parent)} import ([^\n]+)", code, re.M)
-    if any(name in re.split(r"[,\s()]+", names) for names in imported_names):
-        return True
-    if re.search(rf"^(from {re.escape(module)} import|import {re.escape(module)}\b)", code, re.M):
-        return True
+    tree = ast.parse("\n".join(line for line in code.splitlines()
+                                if not line.lstrip().startswith(("%", "!"))))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == parent:
+            if any(alias.name == name for alias in node.names):
+                return True
+        elif isinstance(node, ast.ImportFrom) and node.module == module:
+            return True
+        elif isinstance(node, ast.Import) and any(a.name == module for a in node.names):
+            return True
     return parent == "aimkit.datasets" and bool(
         re.search(rf"datasets\.(load|generate)\(\"{name}\"", code))
 
