@@ -184,8 +184,8 @@ def test_every_case_has_its_trainers_section(name):
           and c.source.startswith(f"### {number} ")]
     assert len(at) == 1, f"99 has {len(at)} sections for notebook {number}"
     text = cells[at[0]].source
-    for part in ("**The path in words.**", "*10 minutes*", "*20*", "*40*", "**Aim for this moment.**",
-                 "**If time runs short.**"):
+    for part in ("**The path in words.**", "*10 minutes*", "*20*", "*40*",
+                 "**Aim for this moment.**", "**If time runs short.**"):
         assert part in text, f"section {number} lacks {part}"
     questions = text.split("**Two questions for the room.**", 1)[1].split("\n\n", 1)[0]
     assert re.findall(r"^\d\. ", questions, re.M) == ["1. ", "2. "]
