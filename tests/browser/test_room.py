@@ -59,14 +59,16 @@ def test_the_waiting_page_shows_progress_in_dutch_and_english(chromium_path, tmp
 
 
 @pytest.mark.parametrize("mode", ["voila", "server"])
-def test_kernels_of_closed_pages_are_shut_down(chromium_path, tmp_path, mode):
-    """A closed tab's kernel goes: at once (Voila's beacon) or else through the culler."""
-    with serve(mode, tmp_path / "server.log", *FAST_CULL) as server, \
-            launch_browser() as context:
+@pytest.mark.parametrize("unload", [True, False], ids=["tab closed", "browser gone"])
+def test_kernels_of_closed_pages_are_shut_down(chromium_path, tmp_path, mode, unload):
+    """A closed tab's kernel goes at once (Voila's page tells the server as it unloads); when
+    the page cannot tell (a crashed browser, a phone that drops the tab), the culler takes it."""
+    cull = () if unload else FAST_CULL
+    with serve(mode, tmp_path / "server.log", *cull) as server, launch_browser() as context:
         page = context.new_page()
         open_app(page, server.render_url(SCAN))
         assert len(kernels(server)) == 1
-        page.close()
+        page.close(run_before_unload=unload)
         wait_until(lambda: not kernels(server), 30, "the closed page's kernel is shut down")
 
 

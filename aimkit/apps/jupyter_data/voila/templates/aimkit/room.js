@@ -173,7 +173,19 @@ window.aimkitRoom = (function () {
     };
   }
 
+  // Voila's page shuts its kernel down as the page unloads, with a POST that needs an _xsrf
+  // cookie, which Voila's render never sets (voila issue #1458): each closed tab would leave its
+  // kernel to the culler. Tornado compares the cookie with the POSTed copy, so our own random
+  // token (double-submit) lets the shutdown through.
+  function ensureXsrfCookie() {
+    if (/(^|;\s*)_xsrf=/.test(document.cookie)) return;
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    const token = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+    document.cookie = `_xsrf=${token}; path=/; SameSite=Strict`;
+  }
+
   function start(uploadLimitMb) {
+    ensureXsrfCookie();
     watchKernelSockets();
     if (uploadLimitMb > 0) checkUploadSizes(uploadLimitMb);
     const timer = setInterval(() => { if (!showWaiting() && document.getElementById(
