@@ -115,10 +115,12 @@ class RoomKernelManager(AsyncMappingKernelManager):
         Examples
         --------
         >>> import asyncio
-        >>> asyncio.run(RoomKernelManager(max_kernels=-1).start_kernel())
+        >>> full = RoomKernelManager(max_kernels=1)
+        >>> full._starting = 1  # as while a first visitor's kernel starts
+        >>> asyncio.run(full.start_kernel(kernel_name="python3"))
         Traceback (most recent call last):
         ...
-        tornado.web.HTTPError: HTTP 503: Too many visitors (0 kernels in use, ceiling -1)
+        tornado.web.HTTPError: HTTP 503: Too many visitors (1 kernels in use, ceiling 1)
         """
         if self.max_kernels and self.kernels_in_use() >= self.max_kernels:
             self.log.warning("Refusing a kernel: %d in use, ceiling %d",
