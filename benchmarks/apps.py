@@ -159,7 +159,13 @@ def server_processes(server) -> list[psutil.Process]:
 
 
 def kernel_count(server) -> int:
-    return sum("ipykernel_launcher" in " ".join(p.cmdline()) for p in server_processes(server))
+    count = 0
+    for process in server_processes(server):
+        try:
+            count += "ipykernel_launcher" in " ".join(process.cmdline())
+        except psutil.Error:  # it just ended
+            pass
+    return count
 
 
 def server_rss(server) -> int:
@@ -167,7 +173,7 @@ def server_rss(server) -> int:
     for process in server_processes(server):
         try:
             total += process.memory_info().rss
-        except psutil.NoSuchProcess:
+        except psutil.Error:  # it just ended
             pass
     return total
 

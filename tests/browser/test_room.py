@@ -22,8 +22,14 @@ FAST_CULL = ("--RoomKernelManager.cull_idle_timeout=4", "--RoomKernelManager.cul
 
 def kernels(server) -> list[psutil.Process]:
     """The server's kernel processes."""
-    return [p for p in psutil.Process(server.process.pid).children(recursive=True)
-            if "ipykernel_launcher" in " ".join(p.cmdline())]
+    found = []
+    for process in psutil.Process(server.process.pid).children(recursive=True):
+        try:
+            if "ipykernel_launcher" in " ".join(process.cmdline()):
+                found.append(process)
+        except psutil.Error:  # it just ended
+            pass
+    return found
 
 
 def wait_until(condition, timeout: float, what: str) -> None:
@@ -83,8 +89,9 @@ def test_a_kernel_without_a_page_is_culled(chromium_path, tmp_path):
         assert "Culling" in server.log.read_text()
 
 
-def test_above_the_ceiling_a_too_busy_page_in_dutch_and_english(chromium_path, tmp_path):
-    with serve("voila", tmp_path / "voila.log", "--RoomKernelManager.max_kernels=2") as server, \
+@pytest.mark.parametrize("mode", ["voila", "server"])
+def test_above_the_ceiling_a_too_busy_page_in_dutch_and_english(chromium_path, tmp_path, mode):
+    with serve(mode, tmp_path / "server.log", "--RoomKernelManager.max_kernels=2") as server, \
             launch_browser() as context:
         for _ in range(2):
             open_app(context.new_page(), server.render_url(SCAN))
@@ -112,6 +119,18 @@ def test_a_killed_kernel_is_reported_with_a_reload(chromium_path, tmp_path, mode
             page.get_by_role("button", name="Reload page").click()
         wait_rendered(page)
         expect(notice).to_have_count(0)
+
+
+def test_an_open_page_left_idle_is_stopped_and_says_so(chromium_path, tmp_path):
+    """The culler takes an open page's kernel after cull_connected_idle_timeout of no use."""
+    idle = ("--RoomKernelManager.cull_connected_idle_timeout=4", *FAST_CULL)
+    with serve("voila", tmp_path / "voila.log", *idle) as server, launch_browser() as context:
+        page = context.new_page()
+        open_app(page, server.render_url(SCAN))
+        notice = page.locator(".aimkit-room-notice[data-kind=ended]")
+        expect(notice).to_contain_text("Deze sessie is gestopt", timeout=60_000)
+        expect(notice.get_by_role("button", name="Pagina herladen")).to_be_visible()
+        assert not kernels(server)
 
 
 def upload(page, folder, size: int) -> None:
