@@ -18,8 +18,10 @@ a page of its own, on a server started for the purpose in each serving mode (sta
 Per N: median and worst first-render time (from the page's navigation start until the app's
 title shows; a page without the app after ``ROOM_TIMEOUT_S`` is a failure, i.e. blank),
 peak server memory (sum of the RSS of the server and its kernels, sampled every 0.5 s),
-and, once all pages are closed, the kernels still alive after ``CLOSED_WAIT_S`` (the
-shipped culling settings; the count is taken early when it reaches 0). The baseline is one
+the CPU time the server and its kernels used for the room (CPU s; divided by the cores, the
+shortest the worst page could take on a machine doing nothing else), and, once all pages
+are closed, the kernels still alive after ``CLOSED_WAIT_S`` (the shipped culling settings;
+the count is taken early when it reaches 0). The baseline is one
 visitor (N = 1) on the same server setup: the ratio column is worst over it. The load
 average of the machine is printed with every line, as other work on it slows every number.
 Target: 25 of 25 render, worst under 60 s, no kernel 5 minutes after the pages close.
@@ -168,14 +170,17 @@ def kernel_count(server) -> int:
     return count
 
 
-def server_rss(server) -> int:
-    total = 0
+def server_usage(server) -> tuple[int, float]:
+    """Memory (sum of RSS, bytes) and CPU time (s) of the server and its kernels."""
+    rss, cpu = 0, 0.0
     for process in server_processes(server):
         try:
-            total += process.memory_info().rss
+            rss += process.memory_info().rss
+            times = process.cpu_times()
+            cpu += times.user + times.system
         except psutil.Error:  # it just ended
             pass
-    return total
+    return rss, cpu
 
 
 def room(mode: str, size: int, folder: Path) -> dict:
@@ -190,12 +195,12 @@ def room(mode: str, size: int, folder: Path) -> dict:
             page.goto(url, wait_until="commit")
         peak, deadline, waiting = 0, time.monotonic() + ROOM_TIMEOUT_S, list(pages)
         while waiting and time.monotonic() < deadline:
-            peak = max(peak, server_rss(server))
+            peak = max(peak, server_usage(server)[0])
             waiting = [p for p in waiting if p.evaluate("window.aimkitShownMs") is None]
             time.sleep(0.5)
         shown = [p.evaluate("window.aimkitShownMs") for p in pages]
         seconds = sorted(ms / 1000 for ms in shown if ms is not None)
-        alive_rendered = kernel_count(server)
+        alive_rendered, cpu = kernel_count(server), server_usage(server)[1]
         load_after = os.getloadavg()[0]
         for page in pages:
             page.close()
@@ -205,7 +210,7 @@ def room(mode: str, size: int, folder: Path) -> dict:
         return {"mode": mode, "size": size, "rendered": len(seconds),
                 "median": statistics.median(seconds) if seconds else float("nan"),
                 "worst": seconds[-1] if seconds else float("nan"),
-                "peak_mib": peak / 2**20, "kernels": alive_rendered,
+                "peak_mib": peak / 2**20, "cpu_s": cpu, "kernels": alive_rendered,
                 "left": kernel_count(server), "gone_after": time.monotonic() - closed,
                 "load": (load_before, load_after)}
 
@@ -214,7 +219,7 @@ def room_main(sizes: list[int], modes: list[str]) -> None:
     folder = served_folder()
     try:
         print(f"{'mode':<6} {'N':>3} {'rendered':>9} {'median':>8} {'worst':>8} {'ratio':>6} "
-              f"{'peak MiB':>9} {'kernels':>8} {'left after close':>17}  load 1-min")
+              f"{'peak MiB':>9} {'CPU s':>6} {'kernels':>8} {'left after close':>17}  load 1-min")
         for mode in modes:
             base = None
             for size in [1, *sizes]:
@@ -225,6 +230,7 @@ def room_main(sizes: list[int], modes: list[str]) -> None:
                 left = f"{r['left']} ({r['gone_after']:.0f} s)"
                 print(f"{mode:<6} {size:>3} {r['rendered']:>5}/{size:<3} {r['median']:>7.1f}s "
                       f"{r['worst']:>7.1f}s {r['worst'] / base:>6.2f} {r['peak_mib']:>9.0f} "
+                      f"{r['cpu_s']:>6.0f} "
                       f"{r['kernels']:>8} {left:>17}  {r['load'][0]:.1f} -> {r['load'][1]:.1f}"
                       f"  {verdict if size > 1 else 'baseline'}", flush=True)
     finally:
