@@ -12,9 +12,26 @@ Standalone Voila and headless Chromium, as in the browser tests. Measured:
 
 Targets (issue 8): first render under 5 s, interaction under 300 ms on 2 cores.
 
+**Room** (``--room``, issue 13): N people open the segment explorer at the same moment, each in
+a page of its own, on a server started for the purpose in each serving mode (standalone
+``voila`` and the ``voila/render/`` server extension, both with the repository's settings).
+Per N: median and worst first-render time (from the page's navigation start until the app's
+title shows; a page without the app after ``ROOM_TIMEOUT_S`` is a failure, i.e. blank),
+peak server memory (sum of the RSS of the server and its kernels, sampled every 0.5 s),
+the CPU time the server and its kernels used for the room (CPU s; divided by the cores, the
+shortest the worst page could take on a machine doing nothing else), and, once all pages
+are closed, the kernels still alive after ``CLOSED_WAIT_S`` (the shipped culling settings;
+the count is taken early when it reaches 0). The baseline is one
+visitor (N = 1) on the same server setup: the ratio column is worst over it. The load
+average of the machine is printed with every line, as other work on it slows every number.
+Target: 25 of 25 render, worst under 60 s, no kernel 5 minutes after the pages close.
+
     python benchmarks/apps.py            # 3 renders per app, 6 k changes
+    python benchmarks/apps.py --room 5 10 25 [--modes voila server]
 """
 
+import argparse
+import os
 import shutil
 import statistics
 import sys
@@ -25,10 +42,11 @@ from pathlib import Path
 import nbformat
 import numpy as np
 import pandas as pd
+import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
-from harness import NOTEBOOKS, launch_browser, serve, wait_rendered  # noqa: E402
+from harness import MODES, NOTEBOOKS, launch_browser, serve, wait_rendered  # noqa: E402
 
 from aimkit.apps import explorer  # noqa: E402
 
@@ -39,6 +57,16 @@ RENDERS = 3
 K_CHANGES = 6
 TARGET_RENDER_S = 5.0
 TARGET_INTERACTION_MS = 300.0
+ROOM_TIMEOUT_S = 180
+CLOSED_WAIT_S = 300
+TARGET_ROOM_WORST_S = 60.0
+# Each page notes when the app's title first shows (ms since its navigation started).
+APP_SHOWN = """new MutationObserver((_, observer) => {
+  if (document.querySelector('.aimkit-app h2')) {
+    window.aimkitShownMs = performance.now();
+    observer.disconnect();
+  }
+}).observe(document, {childList: true, subtree: true});"""
 
 
 def transactions(customers: int = CUSTOMERS, seed: int = 8) -> bytes:
@@ -126,7 +154,102 @@ def in_process_k_change(data: bytes) -> list[float]:
     return times
 
 
+def server_processes(server) -> list[psutil.Process]:
+    """The server process and everything it started (the kernels)."""
+    root = psutil.Process(server.process.pid)
+    return [root, *root.children(recursive=True)]
+
+
+def kernel_count(server) -> int:
+    count = 0
+    for process in server_processes(server):
+        try:
+            count += "ipykernel_launcher" in " ".join(process.cmdline())
+        except psutil.Error:  # it just ended
+            pass
+    return count
+
+
+def server_usage(server) -> tuple[int, float]:
+    """Memory (sum of RSS, bytes) and CPU time (s) of the server and its kernels."""
+    rss, cpu = 0, 0.0
+    for process in server_processes(server):
+        try:
+            rss += process.memory_info().rss
+            times = process.cpu_times()
+            cpu += times.user + times.system
+        except psutil.Error:  # it just ended
+            pass
+    return rss, cpu
+
+
+def room(mode: str, size: int, folder: Path) -> dict:
+    """``size`` simultaneous first visits of the segment explorer on a fresh server."""
+    load_before = os.getloadavg()[0]
+    with serve(mode, folder / f"room-{mode}-{size}.log", root=folder) as server, \
+            launch_browser() as context:
+        context.add_init_script(APP_SHOWN)
+        url = server.render_url(APPS["segment explorer"][0])
+        pages = [context.new_page() for _ in range(size)]
+        for page in pages:
+            page.goto(url, wait_until="commit")
+        peak, deadline, waiting = 0, time.monotonic() + ROOM_TIMEOUT_S, list(pages)
+        while waiting and time.monotonic() < deadline:
+            peak = max(peak, server_usage(server)[0])
+            waiting = [p for p in waiting if p.evaluate("window.aimkitShownMs") is None]
+            time.sleep(0.5)
+        shown = [p.evaluate("window.aimkitShownMs") for p in pages]
+        seconds = sorted(ms / 1000 for ms in shown if ms is not None)
+        alive_rendered, cpu = kernel_count(server), server_usage(server)[1]
+        load_after = os.getloadavg()[0]
+        for page in pages:
+            page.close()
+        closed = time.monotonic()
+        while kernel_count(server) and time.monotonic() - closed < CLOSED_WAIT_S:
+            time.sleep(2)
+        return {"mode": mode, "size": size, "rendered": len(seconds),
+                "median": statistics.median(seconds) if seconds else float("nan"),
+                "worst": seconds[-1] if seconds else float("nan"),
+                "peak_mib": peak / 2**20, "cpu_s": cpu, "kernels": alive_rendered,
+                "left": kernel_count(server), "gone_after": time.monotonic() - closed,
+                "load": (load_before, load_after)}
+
+
+def room_main(sizes: list[int], modes: list[str]) -> None:
+    folder = served_folder()
+    try:
+        print(f"{'mode':<6} {'N':>3} {'rendered':>9} {'median':>8} {'worst':>8} {'ratio':>6} "
+              f"{'peak MiB':>9} {'CPU s':>6} {'kernels':>8} {'left after close':>17}  load 1-min")
+        for mode in modes:
+            base = None
+            for size in [1, *sizes]:
+                r = room(mode, size, folder)
+                base = base or r["worst"]
+                verdict = ("ok" if r["rendered"] == size and r["worst"] < TARGET_ROOM_WORST_S
+                           and r["left"] == 0 else "MISSED")
+                left = f"{r['left']} ({r['gone_after']:.0f} s)"
+                print(f"{mode:<6} {size:>3} {r['rendered']:>5}/{size:<3} {r['median']:>7.1f}s "
+                      f"{r['worst']:>7.1f}s {r['worst'] / base:>6.2f} {r['peak_mib']:>9.0f} "
+                      f"{r['cpu_s']:>6.0f} "
+                      f"{r['kernels']:>8} {left:>17}  {r['load'][0]:.1f} -> {r['load'][1]:.1f}"
+                      f"  {verdict if size > 1 else 'baseline'}", flush=True)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--room", type=int, nargs="+", metavar="N",
+                        help="measure rooms of N simultaneous first visits instead")
+    parser.add_argument("--modes", nargs="+", choices=MODES, default=list(MODES))
+    args = parser.parse_args()
+    if args.room:
+        room_main(args.room, args.modes)
+    else:
+        speed_main()
+
+
+def speed_main() -> None:
     data = transactions()
     baseline_k = statistics.median(in_process_k_change(data))
     folder = served_folder()
