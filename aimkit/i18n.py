@@ -265,6 +265,15 @@ STRINGS: dict[str, dict[str, str]] = {
                       "en": "The first five rows of {file}"},
     "choose_column": {"nl": "— kies een kolom —", "en": "— choose a column —"},
     "unsure": {"nl": "⚠ niet zeker: kies zelf", "en": "⚠ not sure: please choose"},
+    "decimal_question": {
+        "nl": "In {file} kan ik een bedrag als {text} op twee manieren lezen. Wat bedoelt je "
+              "export?",
+        "en": "In {file} an amount like {text} can be read two ways. What does your export "
+              "mean?"},
+    "decimal_comma": {"nl": "{text} = {comma} (komma voor decimalen)",
+                      "en": "{text} = {comma} (decimal comma)"},
+    "decimal_point": {"nl": "{text} = {point} (punt voor decimalen)",
+                      "en": "{text} = {point} (decimal point)"},
     "missing_fields": {"nl": "Kies een kolom voor: {fields}.",
                        "en": "Choose a column for: {fields}."},
     # segment explorer: segment cards

@@ -131,6 +131,27 @@ def test_read_transactions_belgian_export_drops_unlinked_lines():
     assert lines["order_date"].iloc[1] == pd.Timestamp("2025-03-20")
 
 
+AMBIGUOUS = ("Klantnummer;Factuurnr;Datum;Bedrag\n"
+             "K1;F1;03/01/2025;1.250\n"
+             "K1;F2;20/03/2025;2.500\n"
+             "K2;F3;15/02/2025;1.125\n").encode("cp1252")
+
+
+@pytest.mark.parametrize("mark, amounts", [(",", [3750.0, 1125.0]), (".", [3.75, 1.125])])
+def test_explorer_asks_the_decimal_mark_when_amounts_read_two_ways(mark, amounts):
+    app = explorer.SegmentExplorer()
+    app.load_upload(AMBIGUOUS, "kassa.csv")
+    assert app.decimal_box.layout.display == "flex" and app.lines is None
+    assert "1.250" in app.decimal_text.value and "kassa.csv" in app.decimal_text.value
+    assert "1250" in app.decimal_choice[","].description
+    assert "1.25" in app.decimal_choice["."].description
+    app.toggle.value = "en"  # the question follows the language
+    assert "can be read two ways" in app.decimal_text.value
+    app.decimal_choice[mark].click()
+    assert app.decimal_box.layout.display == "none"
+    assert app.rfm["monetary"].round(3).tolist() == amounts
+
+
 def test_explorer_reads_an_upload_once(monkeypatch):
     reads = []
     read_table = io.read_table

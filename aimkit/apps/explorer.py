@@ -168,6 +168,8 @@ class SegmentExplorer:
             for field, dropdown in self.mapping.items():
                 dropdown.value = chosen[field]
         self.use_columns.description = self.t("use_columns")
+        if self._pending_upload is not None:
+            self._ask_decimal()
         self.method.unobserve(self._on_settings, "value")
         value = self.method.value
         self.method.options = [(self.t("method_rfm"), "rfm"), (self.t("method_kmeans"), "kmeans")]
@@ -235,9 +237,20 @@ class SegmentExplorer:
         self.mapping_box = widgets.VBox([self.mapping_text, *rows, self.use_columns,
                                          self.preview],
                                         layout=widgets.Layout(display="none"))
+        self.decimal_text = widgets.HTML()
+        self.decimal_choice = {mark: widgets.Button(layout=widgets.Layout(width="auto"))
+                               for mark in (",", ".")}
+        for mark, button in self.decimal_choice.items():
+            button.on_click(lambda _, mark=mark: self._on_decimal(mark))
+            button.add_class("aimkit-decimal-comma" if mark == "," else "aimkit-decimal-point")
+        self.decimal_box = widgets.VBox(
+            [self.decimal_text, widgets.HBox(list(self.decimal_choice.values()),
+                                             layout=widgets.Layout(flex_flow="row wrap"))],
+            layout=widgets.Layout(display="none"))
+        self._pending_upload: tuple[bytes, str, io.Problem] | None = None
         self.data_info = widgets.HTML()
-        return widgets.VBox([self.example, self.upload_label, self.upload, self.mapping_box,
-                             self.data_info])
+        return widgets.VBox([self.example, self.upload_label, self.upload, self.decimal_box,
+                             self.mapping_box, self.data_info])
 
     def _on_example(self, change) -> None:
         if change["new"]:
@@ -257,18 +270,27 @@ class SegmentExplorer:
         by_field = {field: column for column, field in renames.items()}
         return {field: by_field.get(field, field) for field in FIELDS}
 
-    def load_upload(self, content: bytes, name: str) -> None:
+    def load_upload(self, content: bytes, name: str, decimal: str | None = None) -> None:
         """Read an uploaded export once; use its preset, or ask which column is which.
 
         The parsed table is kept (``self.upload_table``) for the mapping step, so the file is
-        not read a second time.
+        not read a second time. When amounts can be read two ways (only ``1.250``-style
+        values), the user chooses the decimal mark and the file is read with that choice.
         """
         self.mapping_box.layout.display = "none"
+        self.decimal_box.layout.display = "none"
+        self._pending_upload = None
         with _ui.busy(self.status, self.lang):
             try:
-                table = io.read_table(content, name=name)
+                table = io.read_table(content, name=name, decimal=decimal)
             except io.DataError as error:
-                self._file_problem(error)
+                ambiguous = [p for p in error.problems if p.key == "ambiguous_decimal"]
+                if ambiguous and len(ambiguous) == len(error.problems):
+                    self._pending_upload = (content, name, ambiguous[0])
+                    self._ask_decimal()
+                    self.status.value = ""
+                else:
+                    self._file_problem(error)
                 return
             del content
             self.upload_table = table
@@ -277,6 +299,22 @@ class SegmentExplorer:
                 self._read(preset.match(table.columns), preset)
             else:
                 self._ask_columns()
+
+    def _ask_decimal(self) -> None:
+        """Ask which decimal mark the upload uses, showing both readings of its first value."""
+        _, name, problem = self._pending_upload
+        values = dict(problem.values)
+        self.decimal_text.value = (f'<p class="aimkit-decimal-question">'
+                                   f'{html.escape(self.t("decimal_question", file=name, **values))}'
+                                   "</p>")
+        self.decimal_choice[","].description = self.t("decimal_comma", **values)
+        self.decimal_choice["."].description = self.t("decimal_point", **values)
+        self.decimal_box.layout.display = "flex"
+
+    def _on_decimal(self, mark: str) -> None:
+        if self._pending_upload is not None:
+            content, name, _ = self._pending_upload
+            self.load_upload(content, name, decimal=mark)
 
     def _ask_columns(self) -> None:
         """The mapping step: a dropdown per field (unsure guesses marked) and a preview."""
