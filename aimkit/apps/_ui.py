@@ -150,10 +150,12 @@ def language_toggle(lang: str) -> widgets.ToggleButtons:
     >>> language_toggle("nl").value
     'nl'
     """
-    return widgets.ToggleButtons(options=[("NL", "nl"), ("EN", "en")], value=lang,
-                                 tooltips=[i18n.LANGUAGE_NAMES[k] for k in ("nl", "en")],
-                                 style={"button_width": "3.5em"},
-                                 layout=widgets.Layout(width="auto"))
+    toggle = widgets.ToggleButtons(options=[("NL", "nl"), ("EN", "en")], value=lang,
+                                   tooltips=[i18n.LANGUAGE_NAMES[k] for k in ("nl", "en")],
+                                   style={"button_width": "3.5em"},
+                                   layout=widgets.Layout(width="auto"))
+    toggle.add_class("aimkit-language-toggle")  # the page's own messages follow it (room.js)
+    return toggle
 
 
 @contextmanager

@@ -34,7 +34,8 @@ window.aimkitRoom = (function () {
 
   // The language the user chose with the app's NL / EN switch; Dutch until the app is there.
   function language() {
-    const active = document.querySelector(".widget-toggle-button.mod-active");
+    const active = document.querySelector(
+      ".aimkit-language-toggle .widget-toggle-button.mod-active");
     return active && active.textContent.trim() === "EN" ? "en" : "nl";
   }
 
