@@ -17,6 +17,7 @@ Chromium is Debian's ``/usr/bin/chromium`` (``playwright install`` cannot downlo
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import signal
@@ -139,21 +140,36 @@ def chromium_available() -> bool:
     return CHROMIUM.exists() and os.access(CHROMIUM, os.X_OK)
 
 
+_PLAYWRIGHT = []
+
+
+def playwright():
+    """The process's one Playwright driver, started on first use and stopped at exit.
+
+    Playwright's sync API allows one driver at a time in a thread: a browser opened while
+    another test's (session-scoped) browser is still open must share its driver.
+    """
+    if not _PLAYWRIGHT:
+        from playwright.sync_api import sync_playwright
+
+        driver = sync_playwright().start()
+        atexit.register(driver.stop)
+        _PLAYWRIGHT.append(driver)
+    return _PLAYWRIGHT[0]
+
+
 @contextmanager
 def launch_browser(viewport: dict | None = None):
     """Headless Chromium through Playwright with a fresh, throw-away profile."""
-    from playwright.sync_api import sync_playwright
-
     profile = tempfile.mkdtemp(prefix="chromium-profile-")
     try:
-        with sync_playwright() as playwright:
-            context = playwright.chromium.launch_persistent_context(
-                profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
-                accept_downloads=True, viewport=viewport or {"width": 1280, "height": 900})
-            try:
-                yield context
-            finally:
-                context.close()
+        context = playwright().chromium.launch_persistent_context(
+            profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
+            accept_downloads=True, viewport=viewport or {"width": 1280, "height": 900})
+        try:
+            yield context
+        finally:
+            context.close()
     finally:
         shutil.rmtree(profile, ignore_errors=True)
 
