@@ -202,7 +202,7 @@ _HOME = _GENERIC[0]
 # much more often a session starts on the section's front page than on another of its pages
 # (staff go straight to the platform through a bookmark; lateral entrants arrive on the
 # "opleiding naast je werk" page that search and campaigns point to).
-_PERSONAS = pd.DataFrame(
+PERSONAS = pd.DataFrame(
     {
         "profiles": [1000, 5900, 1350, 530],
         "extra_sessions": [0.35, 0.12, 1.6, 0.05],
@@ -214,11 +214,11 @@ _PERSONAS = pd.DataFrame(
     },
     index=["student", "lateral", "staff", "other"],
 )
-_SPECS = _PERSONAS.to_dict("index")
-_PAGE_MIX = (_PERSONAS["profiles"] * (1 + _PERSONAS["extra_sessions"])
-             * (1 - _PERSONAS["home_only"]) * (1 + _PERSONAS["extra_pages"]))
+_SPECS = PERSONAS.to_dict("index")
+_PAGE_MIX = (PERSONAS["profiles"] * (1 + PERSONAS["extra_sessions"])
+             * (1 - PERSONAS["home_only"]) * (1 + PERSONAS["extra_pages"]))
 """Without planted personas: whose pages a page view shows, in their planted share of views."""
-_BOUNCERS = 2600  # visitors who see the home page (or a news item) and leave
+BOUNCERS = 2600  # visitors who see the home page (or a news item) and leave
 _CRAWLERS = 3
 _CLICK_RATE = 0.35
 _FORM_RATE = 0.25
@@ -498,7 +498,7 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0,
     for persona, spec in _SPECS.items():
         for _ in range(max(1, round(spec["profiles"] * scale))):
             visitors.append(_visitor(rng, persona, spec, planted))
-    for _ in range(max(1, round(_BOUNCERS * scale))):
+    for _ in range(max(1, round(BOUNCERS * scale))):
         visitors.append(_visitor(rng, "bouncer", None))
     for _ in range(round(_CRAWLERS * scale)):
         visitors.append(_crawler(rng))
