@@ -214,7 +214,8 @@ def clean_events(raw: pd.DataFrame, time_format: str = "%d-%m-%Y, %H:%M:%S") -> 
     >>> clean_events(raw)[["profile_id", "session"]].values.tolist()
     [['a', 1]]
 
-    Used in: benchmarks/text.py, tests/test_fidelity_odisee.py (notebook 15 shows the steps).
+    Used in: notebooks/cases/15_odisee_web_segments.ipynb (*Challenge the e-book*, after the
+    notebook did each step by hand), benchmarks/text.py.
     """
     ev = raw.copy()
     ev["when"] = pd.to_datetime(ev["when"], format=time_format)

@@ -23,7 +23,8 @@ lateral entrants who study next to a job (*zij-instromers*), staff (*personeelsl
 other stakeholders (international students, secondary schools, companies, job seekers,
 researchers). A persona's sessions mostly visit its own pages, with some detours to generic
 pages and to other personas' pages. The other stakeholders are a few small audiences with
-little vocabulary in common: no single persona describes them.
+little vocabulary in common beyond the academic year ("studenten tijdens het academiejaar"):
+no single persona describes them.
 
 What ``planted=False`` removes: the persona mix in the words. Visitors keep their persona's
 device, hours, region, medium and number of sessions and pages, but every page they see is
@@ -148,24 +149,26 @@ _PAGES = {
          ["Toegang krijgen"], False),
     ],
 }
-# Other stakeholders: small audiences, each with its own pages and few shared words.
+# Other stakeholders: small audiences, each with its own pages. What they share is the
+# academic year's vocabulary ("studenten tijdens het academiejaar", as in the e-book's group 2),
+# enough to make them one small group, not enough to make them one audience.
 _OTHER = {
     "international": [
-        ("/en/international/exchange", "Exchange studies for studenten: academic year",
+        ("/en/international/exchange", "Exchange studies for studenten tijdens het academic year",
          ["Apply for the academic year"], True),
-        ("/en/international/courses", "Courses for exchange studenten: academic year",
+        ("/en/international/courses", "Courses for exchange studenten tijdens het academic year",
          ["Course catalogue"], False),
     ],
     "schools": [
-        ("/nl/scholen/kleuteronderwijs", "Educatieve bachelor kleuteronderwijs: studenten tijdens "
-         "hun stage", ["Bijhorend lesmateriaal"], False),
+        ("/nl/scholen/kleuteronderwijs", "Educatieve stage: studenten tijdens het academiejaar",
+         ["Bijhorend lesmateriaal"], False),
         ("/nl/scholen/workshops", "Educatieve workshops voor scholen tijdens het academiejaar",
          ["Workshop boeken"], True),
     ],
     "companies": [
         ("/nl/bedrijven/stage", "Stageplaatsen: ruime keuze aan studenten tijdens het academiejaar",
          ["Stage aanbieden"], True),
-        ("/nl/bedrijven/opdrachten", "Bedrijfsopdrachten: studenten en bijhorend project",
+        ("/nl/bedrijven/opdrachten", "Bedrijfsopdrachten: studenten tijdens het academiejaar",
          ["Opdracht indienen"], True),
     ],
     "jobs": [
@@ -197,8 +200,9 @@ _HOME = _GENERIC[0]
 # session after the first (Poisson mean), share of pages from the persona's own pages,
 # share of its sessions that only see the home page, share of returning visitors, and how
 # much more often a session starts on the section's front page than on another of its pages
-# (staff go straight to the platform through a bookmark).
-_PERSONAS = pd.DataFrame(
+# (staff go straight to the platform through a bookmark; lateral entrants arrive on the
+# "opleiding naast je werk" page that search and campaigns point to).
+PERSONAS = pd.DataFrame(
     {
         "profiles": [1000, 5900, 1350, 530],
         "extra_sessions": [0.35, 0.12, 1.6, 0.05],
@@ -206,15 +210,15 @@ _PERSONAS = pd.DataFrame(
         "own_pages": [0.86, 0.88, 0.92, 0.90],
         "home_only": [0.18, 0.18, 0.12, 0.20],
         "returning": [0.30, 0.25, 0.95, 0.15],
-        "landing": [1.0, 1.0, 8.0, 1.0],
+        "landing": [1.0, 3.0, 8.0, 1.0],
     },
     index=["student", "lateral", "staff", "other"],
 )
-_SPECS = _PERSONAS.to_dict("index")
-_PAGE_MIX = (_PERSONAS["profiles"] * (1 + _PERSONAS["extra_sessions"])
-             * (1 - _PERSONAS["home_only"]) * (1 + _PERSONAS["extra_pages"]))
+_SPECS = PERSONAS.to_dict("index")
+_PAGE_MIX = (PERSONAS["profiles"] * (1 + PERSONAS["extra_sessions"])
+             * (1 - PERSONAS["home_only"]) * (1 + PERSONAS["extra_pages"]))
 """Without planted personas: whose pages a page view shows, in their planted share of views."""
-_BOUNCERS = 2600  # visitors who see the home page (or a news item) and leave
+BOUNCERS = 2600  # visitors who see the home page (or a news item) and leave
 _CRAWLERS = 3
 _CLICK_RATE = 0.35
 _FORM_RATE = 0.25
@@ -494,7 +498,7 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0,
     for persona, spec in _SPECS.items():
         for _ in range(max(1, round(spec["profiles"] * scale))):
             visitors.append(_visitor(rng, persona, spec, planted))
-    for _ in range(max(1, round(_BOUNCERS * scale))):
+    for _ in range(max(1, round(BOUNCERS * scale))):
         visitors.append(_visitor(rng, "bouncer", None))
     for _ in range(round(_CRAWLERS * scale)):
         visitors.append(_crawler(rng))

@@ -158,7 +158,7 @@ _POURED = (48, 6)                    # wines poured at the tasting day, wines pe
 
 # the hidden kinds of customer: share, preferred type (and how strongly), price level (€ per
 # bottle, median of the kind), favourite accents, bottles per purchase, purchases per year
-_KINDS = pd.DataFrame({
+KINDS = pd.DataFrame({
     "share": [0.32, 0.24, 0.14, 0.14, 0.16],
     "type": ["red", "white", "sparkling", "red", "rosé"],
     "loyalty": [0.9, 0.88, 0.88, 0.9, 0.86],
@@ -243,8 +243,8 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0,
     appeal = np.exp(rng.normal(0, _APPEAL_SPREAD, len(wines)))  # some wines simply sell better
 
     n = max(MIN_CUSTOMERS, int(round(N_CUSTOMERS * scale)))
-    kind = rng.choice(len(_KINDS), size=n, p=_KINDS["share"].to_numpy())
-    spec = _KINDS.iloc[kind].reset_index(drop=True)
+    kind = rng.choice(len(KINDS), size=n, p=KINDS["share"].to_numpy())
+    spec = KINDS.iloc[kind].reset_index(drop=True)
     level = spec["price"].to_numpy() * np.exp(rng.normal(0, _LEVEL_SPREAD, n))
     online = rng.beta(*_ONLINE, n)
 
@@ -255,7 +255,7 @@ def generate(seed: int = DEFAULT_SEED, scale: float = 1.0,
                           np.where(wine_type[None, :] == spec["second"].to_numpy()[:, None],
                                    1 - spec["loyalty"].to_numpy()[:, None], 0.0))
     liked_accent = np.array([[1.0 + _ACCENT_BOOST * len(set(a) & set(k)) for a in accents]
-                             for k in _KINDS["accents"]])[kind]
+                             for k in KINDS["accents"]])[kind]
     fit = np.exp(-0.5 * (np.log(price[None, :] / level[:, None]) / _PRICE_FIT) ** 2)
     prob = liked_type / type_count * liked_accent * fit * appeal
     prob = prob / prob.sum(axis=1, keepdims=True)
