@@ -84,7 +84,8 @@ def test_each_solution_is_correct_and_each_typical_mistake_gets_its_feedback(
 def test_every_exercise_ships_a_solution_a_typical_mistake_and_three_hints(item):
     expected = [example.expect for example in item.examples]
     assert None in expected, "the solution"
-    own = set(item.feedback) - {*answers.NUMBER, *answers.MAPPING, *answers.CHOICE}
+    own = set(item.feedback) - {*answers.NUMBER, *answers.MAPPING, *answers.CHOICE,
+                                 *answers.SEQUENCE}
     assert own & set(expected), "at least one typical mistake with its own feedback"
     assert own <= set(expected), f"feedback nobody tests: {own - set(expected)}"
     assert len(item.hints) >= 3
