@@ -22,7 +22,7 @@ Used in: the exercise registry (aimkit/exercises/nbNN.py), through ``exercises.c
 from __future__ import annotations
 
 import numbers
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -154,7 +154,8 @@ def number(expected: Callable[..., float], rel: float = 1e-9,
 
 
 def mapping(expected: Mapping[str, str],
-            confusions: Mapping[tuple[str, str], str] | None = None):
+            confusions: Mapping[tuple[str, str], str] | None = None,
+            allowed: Sequence[str] | None = None):
     """Judge a dictionary of labels: the keys, the allowed values, then known confusions.
 
     Parameters
@@ -163,6 +164,9 @@ def mapping(expected: Mapping[str, str],
         The right label for each key.
     confusions : dict, optional
         ``(key, wrong label)`` -> feedback key, for mix-ups worth their own explanation.
+    allowed : sequence of str, optional
+        Every label the exercise offers, when some of them are right for no key (by default
+        the labels of ``expected``).
 
     Returns
     -------
@@ -178,7 +182,7 @@ def mapping(expected: Mapping[str, str],
     Wrong(key='some_wrong', fields={'wrong': 1, 'total': 2})
     """
     confusions = confusions or {}
-    allowed = sorted(set(expected.values()))
+    allowed = sorted(set(allowed or expected.values()))
 
     def judge(answer, **context):
         if not isinstance(answer, Mapping):
