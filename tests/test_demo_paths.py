@@ -56,7 +56,8 @@ def path_problems(nb) -> list[str]:
     if len(aha) != 1 or not tagged(aha[0], "demo-10"):
         problems.append(f"{len(aha)} aha cells; one, in the 10-minute path")
     own = [c for c in nb.cells if tagged(c, "own-data") and c.cell_type == "code"]
-    if len(own) != 1 or "io.read_table" not in own[0].source or "# <- your file" not in own[0].source:
+    if len(own) != 1 or not all(text in own[0].source for text in ("io.read_table",
+                                                                    "# <- your file")):
         problems.append("one own-data code cell, with io.read_table and a '# <- your file' line")
     setup = next((c for c in nb.cells if c.cell_type == "code"), None)
     if setup is None or not tagged(setup, "demo-10"):

@@ -341,7 +341,7 @@ def sequence(expected: Callable[..., list],
             return Wrong("length", {"got": len(given), "expected": len(right)})
         if sorted(map(str, given)) == sorted(map(str, right)):
             return Wrong("order")
-        return Wrong("some_wrong", {"wrong": sum(g != r for g, r in zip(given, right)),
+        return Wrong("some_wrong", {"wrong": sum(g != r for g, r in zip(given, right, strict=True)),
                                     "total": len(right)})
 
     return judge

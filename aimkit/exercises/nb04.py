@@ -1,5 +1,4 @@
-"""Exercises of notebook 04 (data maturity and quality): kinds of data, invalid rows, a stage,
-addresses that go stale.
+"""Exercises of notebook 04 (data maturity and quality): kinds of data, rows, stage, addresses.
 
 Used in: the checks of notebook 04, through ``exercises.check("04.n", answer, ...)``.
 """

@@ -1,5 +1,4 @@
-"""Exercises of notebook 07 (evaluate and adjust): weeks on target, PSI, the next phase, a
-before/after illusion, and whether the roll-out continues.
+"""Exercises of notebook 07 (evaluate and adjust): target, drift, next phase, a roll-out.
 
 Used in: the checks of notebook 07, through ``exercises.check("07.n", answer, ...)``.
 """

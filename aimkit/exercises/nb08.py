@@ -1,5 +1,4 @@
-"""Exercises of notebook 08 (legal and responsible AI): AI Act risk levels, k-anonymity, a
-register that is fixed.
+"""Exercises of notebook 08 (legal and responsible AI): AI Act risk, k-anonymity, a register.
 
 Used in: the checks of notebook 08, through ``exercises.check("08.n", answer, ...)``.
 """

@@ -75,7 +75,8 @@ def _top_cluster_sizes(features: pd.DataFrame, seed: int) -> tuple[float, dict]:
 
 def _example_customers() -> dict:
     """Forty customers whose amounts are skewed, as in the notebook (and its seed)."""
-    kinds = [(5_000, 4, 5, 20), (60_000, 15, 20, 12), (300_000, 50, 60, 6), (1_500_000, 120, 130, 5)]
+    kinds = [(5_000, 4, 5, 20), (60_000, 15, 20, 12), (300_000, 50, 60, 6),
+             (1_500_000, 120, 130, 5)]
     rows = [{"amount": amount * (1 + 0.3 * i), "orders": orders + i, "contacts": contacts + i}
             for amount, orders, contacts, n in kinds for i in range(n)]
     return {"features": pd.DataFrame(rows), "SEED": 2021}
