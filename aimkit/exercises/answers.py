@@ -138,19 +138,11 @@ def number(expected: Callable[..., float], rel: float = 1e-9,
     """
     mistakes = mistakes or {}
 
-    def judge(answer, **context):
-        value = as_number(answer)
-        if isinstance(value, Wrong):
-            return value
+    def values(**context):
         right = expected(**context)
-        if np.isclose(value, right, rtol=rel, atol=0):
-            return None
-        for key, wrong in mistakes.items():
-            if np.isclose(value, wrong(right, **context), rtol=rel, atol=0).any():
-                return Wrong(key, {"answer": value})
-        return Wrong("off", {"answer": value})
+        return right, {key: wrong(right, **context) for key, wrong in mistakes.items()}
 
-    return judge
+    return measured(values, rel)
 
 
 def mapping(expected: Mapping[str, str],
@@ -261,7 +253,7 @@ def measured(values: Callable[..., tuple[float, Mapping[str, float]]], rel: floa
 
     Like :func:`number`, for exercises whose right value and typical wrong values come out of
     one costly computation (a model fit, a simulation): ``values(**context)`` returns
-    ``(right, {feedback key: wrong value})`` and runs once per check.
+    ``(right, {feedback key: wrong value or values})`` and runs once per check.
 
     Examples
     --------
@@ -278,7 +270,7 @@ def measured(values: Callable[..., tuple[float, Mapping[str, float]]], rel: floa
         if np.isclose(value, right, rtol=rel, atol=0):
             return None
         for key, wrong in mistakes.items():
-            if np.isclose(value, wrong, rtol=rel, atol=0):
+            if np.isclose(value, wrong, rtol=rel, atol=0).any():
                 return Wrong(key, {"answer": value})
         return Wrong("off", {"answer": value})
 
