@@ -22,7 +22,7 @@ Used in: the exercise registry (aimkit/exercises/nbNN.py), through ``exercises.c
 from __future__ import annotations
 
 import numbers
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -138,23 +138,16 @@ def number(expected: Callable[..., float], rel: float = 1e-9,
     """
     mistakes = mistakes or {}
 
-    def judge(answer, **context):
-        value = as_number(answer)
-        if isinstance(value, Wrong):
-            return value
+    def values(**context):
         right = expected(**context)
-        if np.isclose(value, right, rtol=rel, atol=0):
-            return None
-        for key, wrong in mistakes.items():
-            if np.isclose(value, wrong(right, **context), rtol=rel, atol=0).any():
-                return Wrong(key, {"answer": value})
-        return Wrong("off", {"answer": value})
+        return right, {key: wrong(right, **context) for key, wrong in mistakes.items()}
 
-    return judge
+    return measured(values, rel)
 
 
 def mapping(expected: Mapping[str, str],
-            confusions: Mapping[tuple[str, str], str] | None = None):
+            confusions: Mapping[tuple[str, str], str] | None = None,
+            allowed: Sequence[str] | None = None):
     """Judge a dictionary of labels: the keys, the allowed values, then known confusions.
 
     Parameters
@@ -163,6 +156,9 @@ def mapping(expected: Mapping[str, str],
         The right label for each key.
     confusions : dict, optional
         ``(key, wrong label)`` -> feedback key, for mix-ups worth their own explanation.
+    allowed : sequence of str, optional
+        Every label the exercise offers, when some of them are right for no key (by default
+        the labels of ``expected``).
 
     Returns
     -------
@@ -178,7 +174,7 @@ def mapping(expected: Mapping[str, str],
     Wrong(key='some_wrong', fields={'wrong': 1, 'total': 2})
     """
     confusions = confusions or {}
-    allowed = sorted(set(expected.values()))
+    allowed = sorted(set(allowed or expected.values()))
 
     def judge(answer, **context):
         if not isinstance(answer, Mapping):
@@ -248,5 +244,96 @@ def choice(right: str, options: str, least_words: int = 12,
         words = len(str(answer["why"] or "").split())
         return Wrong("memo_short", {"words": words, "least": least_words}) \
             if words < least_words else None
+
+    return judge
+
+
+def measured(values: Callable[..., tuple[float, Mapping[str, float]]], rel: float = 1e-9):
+    """Judge a single number against a right value and mistakes that are computed together.
+
+    Like :func:`number`, for exercises whose right value and typical wrong values come out of
+    one costly computation (a model fit, a simulation): ``values(**context)`` returns
+    ``(right, {feedback key: wrong value or values})`` and runs once per check.
+
+    Examples
+    --------
+    >>> judge = measured(lambda: (0.8, {"other_k": 0.6}))
+    >>> judge(0.8) is None, judge(0.6).key, judge(80).key
+    (True, 'other_k', 'off')
+    """
+
+    def judge(answer, **context):
+        value = as_number(answer)
+        if isinstance(value, Wrong):
+            return value
+        right, mistakes = values(**context)
+        if np.isclose(value, right, rtol=rel, atol=0):
+            return None
+        for key, wrong in mistakes.items():
+            if np.isclose(value, wrong, rtol=rel, atol=0).any():
+                return Wrong(key, {"answer": value})
+        return Wrong("off", {"answer": value})
+
+    return judge
+
+
+SEQUENCE = {
+    "not_a_sequence": {
+        "en": "the answer is a {got}; this exercise asks for a list or tuple of values.",
+        "nl": "het antwoord is een {got}; deze oefening vraagt een lijst of tuple van waarden."},
+    "length": {
+        "en": "the answer holds {got} values; the exercise asks for {expected}.",
+        "nl": "het antwoord bevat {got} waarden; de oefening vraagt er {expected}."},
+    "order": {
+        "en": "the right values, in another order; keep the order the exercise asks for.",
+        "nl": "de juiste waarden, in een andere volgorde; behoud de volgorde die de oefening "
+              "vraagt."},
+    "some_wrong": {
+        "en": "{wrong} of {total} are not right yet.",
+        "nl": "{wrong} van de {total} zijn nog niet juist."},
+}
+"""Feedback of :func:`sequence`."""
+
+
+def sequence(expected: Callable[..., list],
+             mistakes: Mapping[str, Callable[..., list]] | None = None):
+    """Judge a list or tuple: the right values in the right order, else what differs.
+
+    Parameters
+    ----------
+    expected : callable
+        ``expected(**context)``: the right values, computed from the notebook's data.
+    mistakes : dict, optional
+        Feedback key -> ``wrong(right_values, **context)``: the values a typical mistake gives,
+        tried before the general feedback.
+
+    Returns
+    -------
+    callable
+        The judge.
+
+    Examples
+    --------
+    >>> judge = sequence(lambda: [3], mistakes={"index": lambda right: [r - 2 for r in right]})
+    >>> judge((3,)) is None, judge([1]).key, judge(3).key, judge([3, 4]).key
+    (True, 'index', 'not_a_sequence', 'length')
+    """
+    mistakes = mistakes or {}
+
+    def judge(answer, **context):
+        if isinstance(answer, str | bytes | Mapping) or not hasattr(answer, "__iter__"):
+            return Wrong("not_a_sequence", {"got": type(answer).__name__})
+        given, right = list(answer), list(expected(**context))
+        if given == right:
+            return None
+        for key, wrong in mistakes.items():
+            if given == list(wrong(right, **context)):
+                return Wrong(key)
+        if len(given) != len(right):
+            return Wrong("length", {"got": len(given), "expected": len(right)})
+        if sorted(map(str, given)) == sorted(map(str, right)):
+            return Wrong("order")
+        return Wrong("some_wrong", {"wrong": sum(g != r for g, r in zip(given, right, strict=True)),
+                                    "total": len(right)})
 
     return judge
