@@ -41,7 +41,6 @@ NOT_MIGRATED = {  # still on check(answer, test, hint=...): this list only shrin
     "12_costa_real_estate_recommender.ipynb",
     "13_wine_recommendations.ipynb", "14_annapops_rfmt_behaviour.ipynb",
     "15_odisee_web_segments.ipynb", "16_earnieland_reactivation.ipynb",
-    "18_returns_risk_explained.ipynb",
 }
 MIGRATED = [p for p in LESSONS if p.name not in NOT_MIGRATED]
 REGISTRY = exercises.registry()
