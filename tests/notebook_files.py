@@ -3,6 +3,8 @@
 import re
 from pathlib import Path
 
+import nbformat
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 SOLUTION = re.compile(r"```python\n(.*?)```", re.S)
@@ -46,3 +48,46 @@ def exercise_solutions(nb) -> list[tuple[dict, str]]:
 def notebook_number(path: Path) -> str:
     """The two digits a notebook's file name starts with: the first part of its exercise ids."""
     return path.name[:2]
+
+
+DEMO_MINUTES = (10, 20, 40)
+"""The trainer's demo paths of a case: cells tagged ``demo-10``, ``demo-20``, ``demo-40``."""
+
+
+def demo_path(nb, minutes: int) -> list:
+    """The cells of the ``minutes``-minute demo path, in notebook order."""
+    return [cell for cell in nb.cells if tagged(cell, f"demo-{minutes}")]
+
+
+def demo_path_problems(nb) -> list[str]:
+    """What breaks the demo-path convention (see 99_for_trainers): an empty list when none.
+
+    The paths nest (a 10-minute cell is in the 20- and 40-minute paths, a 20-minute cell in the
+    40-minute one) and start with the Setup cell (the first code cell); exactly one cell is
+    tagged ``aha`` and it is in the 10-minute path; one code cell is tagged ``own-data``.
+    """
+    problems = []
+    for shorter, longer in zip(DEMO_MINUTES, DEMO_MINUTES[1:], strict=False):
+        outside = [cell.get("id") for cell in demo_path(nb, shorter)
+                   if not tagged(cell, f"demo-{longer}")]
+        if outside:
+            problems.append(f"in the {shorter}-minute path but not the {longer}-minute one: "
+                            f"{outside}")
+    setup = next((cell for cell in nb.cells if cell.cell_type == "code"), None)
+    for minutes in DEMO_MINUTES:
+        if setup is None or not tagged(setup, f"demo-{minutes}"):
+            problems.append(f"the {minutes}-minute path does not start with the Setup cell")
+    aha = [cell for cell in nb.cells if tagged(cell, "aha")]
+    if len(aha) != 1 or not tagged(aha[0], "demo-10"):
+        problems.append(f"{len(aha)} cells are tagged 'aha'; one, in the 10-minute path")
+    own = [cell for cell in nb.cells if tagged(cell, "own-data") and cell.cell_type == "code"]
+    if len(own) != 1:
+        problems.append(f"{len(own)} code cells are tagged 'own-data'; one")
+    return problems
+
+
+def demo_path_notebook(nb, minutes: int):
+    """A notebook of only the code cells of the ``minutes``-minute path, to run on its own."""
+    cells = [cell for cell in demo_path(nb, minutes) if cell.cell_type == "code"]
+    return nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(cell.source)
+                                           for cell in cells], metadata=nb.metadata)

@@ -163,13 +163,17 @@ def figures(executed, notebook: Path) -> dict:
 def _yourself(text: Text) -> str:
     """The section "Wat heb je nodig om dit zelf te doen?" from the maturity model."""
     model = maturity.load_model()
-    scores = maturity.cases(lang="nl").loc[text.case]
-    evidence = maturity.case_evidence(text.case, lang="nl")
+    placed = maturity.cases(lang="nl")
     items = []
     for dimension in (model.dimension(d) for d in text.dimensions):
+        name = f"<li><strong>{html.escape(dimension.name['nl'])}</strong>"
+        if text.case not in placed.index:  # a case from outside the e-book: not on the scan
+            items.append(f"{name}</li>")
+            continue
+        scores = placed.loc[text.case]
+        evidence = maturity.case_evidence(text.case, lang="nl")
         score = flemish("{score:.1f}", score=float(scores[dimension.id]))
-        items.append(f"<li><strong>{html.escape(dimension.name['nl'])}</strong> "
-                     f"({scores['name']}: {score} op {model.max_level}): "
+        items.append(f"{name} ({scores['name']}: {score} op {model.max_level}): "
                      f"{html.escape(evidence[dimension.id])}.</li>")
     return ("<h2>Wat heb je nodig om dit zelf te doen?</h2>\n<p>Deze dimensies van de "
             "datamaturiteitsscan bepalen of je dit kan overdoen. Doe de scan om te zien waar "
