@@ -15,7 +15,8 @@ Examples
 >>> "[10 Kinnarps: B2B customer clustering]" in table
 True
 
-Used in: README.md (the course map), tests/test_course.py
+Used in: README.md (the course map), notebooks/99_for_trainers.ipynb (the workshop agendas),
+tests/test_course.py
 """
 
 from __future__ import annotations

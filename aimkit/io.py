@@ -24,10 +24,8 @@ Examples
 
 Used in: notebooks/00_start_here.ipynb, notebooks/04_aim3_data_maturity_and_quality.ipynb,
 notebooks/07_aim6_evaluate_and_adjust.ipynb, notebooks/08_legal_and_responsible_ai.ipynb,
-notebooks/cases/10_kinnarps_b2b_clustering.ipynb,
-notebooks/cases/11_trailfinders_rebooking.ipynb, notebooks/cases/14_annapops_rfmt_behaviour.ipynb,
-notebooks/cases/16_earnieland_reactivation.ipynb, notebooks/cases/17_energy_churn_offers.ipynb and
-the segment explorer app.
+every case notebook (the own exports and the lists that leave a case) and the segment
+explorer app.
 """
 
 from __future__ import annotations

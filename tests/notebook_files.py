@@ -83,6 +83,12 @@ def demo_path_problems(nb) -> list[str]:
     own = [cell for cell in nb.cells if tagged(cell, "own-data") and cell.cell_type == "code"]
     if len(own) != 1:
         problems.append(f"{len(own)} code cells are tagged 'own-data'; one")
+    elif not all(text in own[0].source for text in ("io.read_table", "# <- your file")):
+        problems.append("the own-data cell reads with io.read_table and marks the line to "
+                        "change with '# <- your file'")
+    sizes = [len(demo_path(nb, minutes)) for minutes in DEMO_MINUTES]
+    if sizes != sorted(set(sizes)):
+        problems.append(f"each longer path adds cells: {sizes}")
     return problems
 
 

@@ -190,18 +190,3 @@ def test_every_case_has_its_trainers_section(name):
     questions = text.split("**Two questions for the room.**", 1)[1].split("\n\n", 1)[0]
     assert re.findall(r"^\d\. ", questions, re.M) == ["1. ", "2. "]
     assert cells[at[0] + 1].source == f'show_case("{name}")'
-
-
-# --- the demo-path tags in the case notebooks ----------------------------------------------
-
-@pytest.mark.parametrize("name", CASES)
-def test_demo_paths_nest_and_the_aha_is_in_the_shortest(name):
-    cells = nbformat.read(NOTEBOOKS / datasets.case(name).notebook, as_version=4).cells
-    tagged = {tag: {i for i, c in enumerate(cells) if tag in c.metadata.get("tags", [])}
-              for tag in ("demo-10", "demo-20", "demo-40", "aha")}
-    if not any(tagged.values()):
-        pytest.skip("path not tagged yet")
-    assert tagged["demo-10"] and tagged["demo-10"] <= tagged["demo-20"] <= tagged["demo-40"]
-    assert len(tagged["aha"]) == 1 and tagged["aha"] <= tagged["demo-10"]
-    setup = next(i for i, c in enumerate(cells) if c.cell_type == "code")
-    assert setup in tagged["demo-10"], "every path starts with the Setup cell"

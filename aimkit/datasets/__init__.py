@@ -36,8 +36,8 @@ notebook runs on other customers: ``AIMKIT_SEED=7 pytest notebooks/cases``.
 
 Every public module in this package must define ``CASE``; private helpers start with ``_``.
 
-Used in: every case notebook, notebooks/00_start_here.ipynb, notebooks/01_ai_and_marketing.ipynb and
-notebooks/05_aim4_analysis_toolbox.ipynb.
+Used in: every case notebook, notebooks/00_start_here.ipynb, notebooks/01_ai_and_marketing.ipynb,
+notebooks/05_aim4_analysis_toolbox.ipynb and notebooks/99_for_trainers.ipynb.
 """
 
 from __future__ import annotations

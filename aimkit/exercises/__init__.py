@@ -41,7 +41,7 @@ Nog niet juist: 13.490 is de omvang van beide groepen samen; de vraag is per gro
 Hint 3 van 3: experiment.sample_size(0.04, 0.01): een stijging van 1 procentpunt is 0.01.
 >>> use_language("en")
 
-Used in: every lesson notebook.
+Used in: every lesson notebook, and notebooks/99_for_trainers.ipynb (where the answer keys are).
 """
 
 from __future__ import annotations
