@@ -361,10 +361,11 @@ def write(name: str, folder: str | Path | None = None, seed: int = DEFAULT_SEED,
     return paths
 
 
-def _generated_exports(name: str, seed: int, scale: float = 1.0) -> dict[str, bytes]:
+def _generated_exports(name: str, seed: int, scale: float = 1.0,
+                       **options) -> dict[str, bytes]:
     formats = _formats(name)
     return {table: csv_bytes(frame, formats.get(table, CsvFormat()))
-            for table, frame in generate(name, seed=seed, scale=scale).items()}
+            for table, frame in generate(name, seed=seed, scale=scale, **options).items()}
 
 
 def _source(name: str) -> Path | int:
@@ -390,26 +391,45 @@ def export_bytes(name: str, table: str) -> bytes:
     return _generated_exports(name, source)[table]
 
 
-def load(name: str) -> dict[str, pd.DataFrame]:
+def load(name: str, *, seed: int | None = None, scale: float = 1.0,
+         **options) -> dict[str, pd.DataFrame]:
     """Load a company's tables the way a user reads the exports: with :func:`aimkit.io.read_table`.
 
     Reads the shipped CSVs. With ``$AIMKIT_SEED`` set, or when the repository's ``datasets/``
     folder is not there (aimkit installed on its own), generates the exports in memory
     (with that seed, or :data:`DEFAULT_SEED`) and reads those instead.
 
+    Parameters
+    ----------
+    name : str
+        A name from :func:`list_datasets`.
+    seed : int, optional
+        Generate with this seed instead (ignores ``$AIMKIT_SEED``): another sample of the same
+        company, to see whether a result holds.
+    scale : float
+        As in :func:`generate`; anything but 1.0 generates.
+    **options
+        Passed on to the generator, e.g. ``planted=False`` (:func:`generate`); any option
+        generates.
+
     Examples
     --------
     >>> tables = load("kinnarps")
     >>> tables["erp_orders"]["amount"].dtype.kind
     'f'
+    >>> other = load("kinnarps", seed=7, scale=0.5, planted=False)  # read back like the files
+    >>> other["erp_orders"]["amount"].dtype.kind
+    'f'
     """
     from aimkit.io import read_table
 
-    source = _source(name)
+    source = _source(name) if seed is None else seed
+    if isinstance(source, Path) and (scale != 1.0 or options):
+        source = DEFAULT_SEED  # a smaller or unplanted sample: generate the shipped seed's
     if isinstance(source, Path):
         return {table: read_table(source / f"{table}.csv") for table in describe_tables(name)}
     return {table: read_table(content, name=f"{table}.csv")
-            for table, content in _generated_exports(name, source).items()}
+            for table, content in _generated_exports(name, source, scale, **options).items()}
 
 
 __all__ = [
