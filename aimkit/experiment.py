@@ -14,8 +14,10 @@ Examples
 >>> round(result.uplift, 3), round(result.p_value, 4)
 (0.03, 0.0162)
 
-Used in: notebooks/06_aim5_implement_pilot_ab_test.ipynb and
-notebooks/cases/12_costa_real_estate_recommender.ipynb.
+Used in: notebooks/06_aim5_implement_pilot_ab_test.ipynb,
+notebooks/cases/12_costa_real_estate_recommender.ipynb,
+notebooks/cases/14_annapops_rfmt_behaviour.ipynb and
+notebooks/cases/16_earnieland_reactivation.ipynb.
 """
 
 from __future__ import annotations
