@@ -15,10 +15,13 @@ Examples
 (0.03, 0.0162)
 
 Used in: notebooks/06_aim5_implement_pilot_ab_test.ipynb,
-notebooks/07_aim6_evaluate_and_adjust.ipynb, notebooks/cases/11_trailfinders_rebooking.ipynb,
-notebooks/cases/12_costa_real_estate_recommender.ipynb, notebooks/cases/13_wine_recommendations.ipynb,
-notebooks/cases/15_odisee_web_segments.ipynb, notebooks/cases/17_energy_churn_offers.ipynb and
-notebooks/cases/18_returns_risk_explained.ipynb (the holdout of every list that leaves a case).
+notebooks/07_aim6_evaluate_and_adjust.ipynb and, for the holdout of every list that leaves a
+case, notebooks/cases/11_trailfinders_rebooking.ipynb,
+notebooks/cases/12_costa_real_estate_recommender.ipynb,
+notebooks/cases/13_wine_recommendations.ipynb,
+notebooks/cases/14_annapops_rfmt_behaviour.ipynb, notebooks/cases/15_odisee_web_segments.ipynb,
+notebooks/cases/16_earnieland_reactivation.ipynb, notebooks/cases/17_energy_churn_offers.ipynb
+and notebooks/cases/18_returns_risk_explained.ipynb.
 """
 
 from __future__ import annotations

@@ -415,9 +415,12 @@ def transition_network(counts: pd.Series, links: pd.Series, *, flagged: pd.Serie
 def treemap(sizes: pd.Series, *, title: str = "", highlight=(), ax=None):
     """Draw counts as a treemap: one rectangle per label, its area proportional to the count.
 
-    Each rectangle is labelled with its name, count and share. Rectangles named in
-    ``highlight`` are drawn in strong colours, the others in greys, so the groups a campaign
-    targets stand out (the e-book draws its RFM segments like this).
+    Each rectangle is labelled with its name, count and share, or with its name and share on
+    one line when three lines do not fit. A rectangle too small for either gets no text
+    inside: its name, count and share go in a legend beside the map, so no label overlaps
+    another or leaves its rectangle. Rectangles named in ``highlight`` are drawn in strong
+    colours, the others in greys, so the groups a campaign targets stand out (the e-book
+    draws its RFM segments like this).
 
     Parameters
     ----------
@@ -436,10 +439,14 @@ def treemap(sizes: pd.Series, *, title: str = "", highlight=(), ax=None):
 
     Examples
     --------
-    >>> fig = treemap(pd.Series({"At Risk": 12, "Champions": 30, "Lost": 58}),
+    >>> fig = treemap(pd.Series({"At Risk": 12, "Champions": 30, "Lost": 958}),
     ...               highlight=["At Risk"])
     >>> len(fig.axes[0].patches)
     3
+    >>> [t.get_text() for t in fig.axes[0].get_legend().get_texts()]  # too small inside
+    ['Champions: 30 (3.0%)', 'At Risk: 12 (1.2%)']
+
+    Used in: notebooks/cases/16_earnieland_reactivation.ipynb
     """
     import squarify
 
@@ -452,16 +459,46 @@ def treemap(sizes: pd.Series, *, title: str = "", highlight=(), ax=None):
                plt.get_cmap("Greys")(0.25 + 0.4 * i / max(len(sizes), 1))
                for i, name in enumerate(sizes.index)]
     shares = sizes / sizes.sum()
-    labels = [f"{name}\n{count:,}\n{share:.1%}" if share >= 0.02 else f"{name} {share:.1%}"
-              if share >= 0.004 else "" for name, count, share in
-              zip(sizes.index, sizes.to_numpy(), shares.to_numpy(), strict=True)]
-    squarify.plot(sizes=sizes.to_numpy(), label=labels, color=colours, ax=ax, pad=False,
-                  text_kwargs={"fontsize": 10}, edgecolor="white", linewidth=2)
+    ax.set(xlim=(0, 100), ylim=(0, 100))
     ax.axis("off")
     if title:
         ax.set_title(title, fontsize=14)
-    fig.tight_layout()
-    return fig
+    rects = squarify.squarify(squarify.normalize_sizes(sizes.to_numpy(), 100, 100), 0, 0, 100, 100)
+    tiles = []
+    for name, count, share, rect, colour in zip(sizes.index, sizes.to_numpy(), shares.to_numpy(),
+                                                rects, colours, strict=True):
+        patch = ax.add_patch(mpatches.Rectangle((rect["x"], rect["y"]), rect["dx"], rect["dy"],
+                                                facecolor=colour, edgecolor="white", linewidth=2))
+        labels = [f"{name}\n{count:,}\n{share:.1%}", f"{name} {share:.1%}"]
+        tiles.append((patch, labels, f"{name}: {count:,} ({share:.1%})"))
+    # label inside where it fits; a legend beside the map takes the rest, which shrinks the
+    # map, so check again until no label moves
+    inside = {id(patch): labels for patch, labels, _ in tiles}
+    while True:
+        for text in list(ax.texts):
+            text.remove()
+        beside = [(patch, entry) for patch, _, entry in tiles if not inside[id(patch)]]
+        if beside:
+            ax.legend([patch for patch, _ in beside], [entry for _, entry in beside],
+                      title="too small to label", loc="upper left", bbox_to_anchor=(1.01, 1),
+                      frameon=False, fontsize=10)
+        fig.tight_layout()
+        renderer = fig.canvas.get_renderer()
+        moved = False
+        for patch, _, _ in tiles:
+            room = patch.get_window_extent(renderer).padded(-3)
+            while inside[id(patch)]:
+                x, y = patch.get_x() + patch.get_width() / 2, patch.get_y() + patch.get_height() / 2
+                text = ax.text(x, y, inside[id(patch)][0], ha="center", va="center", fontsize=10)
+                box = text.get_window_extent(renderer)
+                if (room.x0 <= box.x0 and box.x1 <= room.x1 and room.y0 <= box.y0
+                        and box.y1 <= room.y1):
+                    break
+                text.remove()
+                inside[id(patch)] = inside[id(patch)][1:]
+                moved = moved or not inside[id(patch)]
+        if not moved:
+            return fig
 
 
 def confusion(table: pd.DataFrame, title: str = "What the model predicted vs what happened",

@@ -145,6 +145,22 @@ def test_aimkit_seed_loads_that_generation_instead_of_the_shipped_files(monkeypa
         datasets.generate("kinnarps", seed=7)["erp_orders"], datasets.BELGIAN_EXCEL)
 
 
+def test_load_with_a_seed_or_options_generates_and_reads_back_like_the_files(monkeypatch):
+    monkeypatch.setenv("AIMKIT_SEED", "3")  # an explicit seed wins over the environment
+    formats = datasets._formats("kinnarps")
+    generated = datasets.generate("kinnarps", seed=7, scale=0.5, planted=False)
+    loaded = datasets.load("kinnarps", seed=7, scale=0.5, planted=False)
+    for table, frame in generated.items():
+        expected = io.read_table(datasets.csv_bytes(frame, formats.get(
+            table, datasets.CsvFormat())), name=f"{table}.csv")
+        pd.testing.assert_frame_equal(loaded[table], expected)
+    unplanted = datasets.load("kinnarps", planted=False)  # the environment's seed, unplanted
+    assert unplanted["erp_orders"].equals(datasets.load(
+        "kinnarps", seed=3, planted=False)["erp_orders"])
+    with pytest.raises(TypeError, match="colour"):
+        datasets.load("kinnarps", seed=7, colour="red")
+
+
 def test_aimkit_seed_zero_is_a_seed_and_empty_means_unset(monkeypatch):
     monkeypatch.setenv("AIMKIT_SEED", "0")
     assert datasets.seed_from_environment() == 0

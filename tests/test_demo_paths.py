@@ -64,7 +64,8 @@ def test_the_convention_check_names_what_is_wrong():
     assert demo_path_problems(good) == []
     not_nested = demo_path_problems(tiny(ALL, ["demo-10", "demo-40", "aha"], ["own-data"]))
     assert not_nested[0].startswith("in the 10-minute path but not the 20-minute one")
-    assert len(demo_path_problems(tiny([], [*ALL, "aha"], ["own-data"]))) == 3  # no Setup
+    no_setup = demo_path_problems(tiny([], [*ALL, "aha"], ["own-data"]))
+    assert sum("does not start with the Setup cell" in p for p in no_setup) == 3
     two_aha = tiny([*ALL, "aha"], ["demo-40", "aha", "own-data"])
     assert demo_path_problems(two_aha) == ["2 cells are tagged 'aha'; one, in the 10-minute path"]
     assert demo_path_problems(tiny([*ALL, "aha"])) == ["0 code cells are tagged 'own-data'; one"]

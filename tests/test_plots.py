@@ -144,6 +144,40 @@ def test_treemap_areas_are_proportional_to_the_sizes():
     closed(fig)
 
 
+@pytest.mark.parametrize("figsize", [(12, 7), (6, 4)])
+def test_treemap_labels_never_overlap_and_stay_in_the_figure(figsize):
+    sizes = pd.Series({"Loyal Customers": 302, "Champions": 188, "At Risk": 193, "Lost": 177,
+                       "Hibernating": 152, "Potential Loyalists": 142, "About To Sleep": 84,
+                       "Need Attention": 58, "Promising": 27, "Can't Lose": 9,
+                       "New Customers": 21})
+    fig, ax = plt.subplots(figsize=figsize)
+    plots.treemap(sizes, title="Earnieland RFM segments", highlight=["At Risk", "Can't Lose"],
+                  ax=ax)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    legend = ax.get_legend()
+    beside = [*legend.get_texts(), legend.get_title()] if legend else []
+    shown = [t for t in [*ax.texts, *beside, ax.title] if t.get_text()]
+    boxes = [t.get_window_extent(renderer) for t in shown]
+    for i, box in enumerate(boxes):
+        assert fig.bbox.contains(box.x0, box.y0) and fig.bbox.contains(box.x1, box.y1), \
+            shown[i].get_text()
+        for j in range(i):
+            assert not box.overlaps(boxes[j]), (shown[i].get_text(), shown[j].get_text())
+    # every label sits inside its own rectangle; every segment is named once, in it or beside
+    for text in ax.texts:
+        x, y = text.get_position()
+        tile = next(p for p in ax.patches if p.contains_point(ax.transData.transform((x, y))))
+        assert tile.get_window_extent(renderer).contains(*text.get_window_extent(renderer).min)
+    named = [t.get_text().split("\n")[0] if "\n" in t.get_text()
+             else t.get_text().rsplit(" ", 1)[0] for t in ax.texts]
+    named += [t.get_text().split(":")[0] for t in beside[:-1]]
+    assert sorted(named) == sorted(sizes.index)
+    if figsize == (6, 4):  # a small figure has no room inside for the smallest segment
+        assert "Can't Lose: 9 (0.7%)" in [t.get_text() for t in beside]
+    closed(fig)
+
+
 def test_confusion_writes_the_counts_and_the_share_right():
     table = pd.DataFrame({"predicted: a": [1, 0], "predicted: b": [3, 2],
                           "% correct": [25.0, 100.0]}, index=["actual: a", "actual: b"])

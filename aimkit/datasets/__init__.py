@@ -398,29 +398,41 @@ def load(name: str, *, seed: int | None = None, scale: float = 1.0,
     Reads the shipped CSVs. With ``$AIMKIT_SEED`` set, or when the repository's ``datasets/``
     folder is not there (aimkit installed on its own), generates the exports in memory
     (with that seed, or :data:`DEFAULT_SEED`) and reads those instead. Given a ``seed``, a
-    ``scale`` or generator options (``planted=False``), generates with those and reads them
-    back the same way: the data for *Challenge the e-book*.
+    ``scale`` or generator options (``planted=False``), generates with those (the seed being
+    ``seed``, else ``$AIMKIT_SEED``, else :data:`DEFAULT_SEED`) and reads them back the same way:
+    the data for *Challenge the e-book*.
+
+    Parameters
+    ----------
+    name : str
+        A name from :func:`list_datasets`.
+    seed : int, optional
+        Generate with this seed instead (ignores ``$AIMKIT_SEED``): another sample of the same
+        company, to see whether a result holds.
+    scale : float
+        As in :func:`generate`; anything but 1.0 generates.
+    **options
+        Passed on to the generator, e.g. ``planted=False`` (:func:`generate`); any option
+        generates.
 
     Examples
     --------
     >>> tables = load("kinnarps")
     >>> tables["erp_orders"]["amount"].dtype.kind
     'f'
-    >>> bookings = load("trailfinders", seed=7, scale=0.2, planted=False)["bookings"]
-    >>> bookings["booking_date"].dtype.kind
-    'M'
+    >>> other = load("kinnarps", seed=7, scale=0.5, planted=False)  # read back like the files
+    >>> other["erp_orders"]["amount"].dtype.kind
+    'f'
     """
     from aimkit.io import read_table
 
-    if seed is not None or scale != 1.0 or options:
-        seed = DEFAULT_SEED if seed is None else seed
-        return {table: read_table(content, name=f"{table}.csv") for table, content
-                in _generated_exports(name, seed, scale, **options).items()}
-    source = _source(name)
+    source = _source(name) if seed is None else seed
+    if isinstance(source, Path) and (scale != 1.0 or options):
+        source = DEFAULT_SEED  # a smaller or unplanted sample: generate the shipped seed's
     if isinstance(source, Path):
         return {table: read_table(source / f"{table}.csv") for table in describe_tables(name)}
     return {table: read_table(content, name=f"{table}.csv")
-            for table, content in _generated_exports(name, source).items()}
+            for table, content in _generated_exports(name, source, scale, **options).items()}
 
 
 __all__ = [

@@ -68,7 +68,7 @@ _N_CUSTOMERS = 6000
 # children outgrow the clothes, share of their purchases made online
 _KINDS = pd.DataFrame(
     {"share": [0.22, 0.25, 0.30, 0.23], "rate": [12.0, 6.0, 2.4, 0.0],
-     "basket": [110.0, 75.0, 55.0, 55.0], "years": [9.0, 7.0, 6.0, 0.0],
+     "basket": [110.0, 75.0, 55.0, 55.0], "years": [9.0, 7.0, 4.5, 0.0],
      "online": [0.35, 0.45, 0.5, 0.6]},
     index=["fan", "regular", "seasonal", "one-off"])
 _RATE_SPREAD = 0.15                          # sd of log purchase rate within a kind

@@ -168,7 +168,7 @@ def registry() -> dict[str, Exercise]:
     Examples
     --------
     >>> sorted(registry())[:3]
-    ['01.1', '01.2', '01.3']
+    ['00.1', '00.2', '01.1']
     """
     found = {}
     for module in pkgutil.iter_modules(__path__):
