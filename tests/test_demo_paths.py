@@ -27,6 +27,8 @@ DONE = [  # case notebooks whose demo paths are tagged; this list only grows
     "cases/10_kinnarps_b2b_clustering.ipynb",
     "cases/11_trailfinders_rebooking.ipynb",
     "cases/12_costa_real_estate_recommender.ipynb",
+    "cases/13_wine_recommendations.ipynb",
+    "cases/15_odisee_web_segments.ipynb",
     "cases/17_energy_churn_offers.ipynb",
     "cases/18_returns_risk_explained.ipynb",
 ]
