@@ -68,9 +68,10 @@ def test_the_convention_check_names_what_is_wrong():
     assert not_nested[0].startswith("in the 10-minute path but not the 20-minute one")
     no_setup = demo_path_problems(tiny([], [*ALL, "aha"], ["own-data"]))
     assert sum("does not start with the Setup cell" in p for p in no_setup) == 3
-    two_aha = tiny([*ALL, "aha"], ["demo-40", "aha", "own-data"])
+    two_aha = tiny([*ALL, "aha"], ["demo-20", "demo-40"], ["demo-40", "aha", "own-data"])
     assert demo_path_problems(two_aha) == ["2 cells are tagged 'aha'; one, in the 10-minute path"]
-    assert demo_path_problems(tiny([*ALL, "aha"])) == ["0 code cells are tagged 'own-data'; one"]
+    no_own = tiny([*ALL, "aha"], ["demo-20", "demo-40"], ["demo-40"])
+    assert demo_path_problems(no_own) == ["0 code cells are tagged 'own-data'; one"]
     unmarked = tiny(ALL, [*ALL, "aha"], ["demo-20", "demo-40"], ["demo-40", "own-data"],
                     own="data = 1")
     assert demo_path_problems(unmarked)[0].startswith("the own-data cell reads with")
