@@ -1057,28 +1057,47 @@ class PseudonymKey:
         """A new key with 32 random bytes."""
         return cls(secrets.token_bytes(32))
 
+    def dumps(self) -> str:
+        """The key file's text (what :meth:`save` writes), e.g. for an app's download button.
+
+        Examples
+        --------
+        >>> key = PseudonymKey.create()
+        >>> PseudonymKey.loads(key.dumps()).pseudonym("C1") == key.pseudonym("C1")
+        True
+        """
+        return json.dumps({"format": self.FORMAT, "version": 1,
+                           "secret": self._secret.hex()}) + "\n"
+
+    @classmethod
+    def loads(cls, text: str | bytes, source: str = "the key") -> PseudonymKey:
+        """A key from the text of a key file (:meth:`dumps`); ValueError for anything else."""
+        try:
+            raw = json.loads(text)
+            if raw.get("format") != cls.FORMAT or raw.get("version") != 1:
+                raise ValueError("not an aimkit pseudonym key")
+            return cls(bytes.fromhex(raw["secret"]))
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            raise ValueError(f"{source}: cannot load a pseudonym key ({error})") from None
+
     def save(self, path, overwrite: bool = False) -> Path:
         """Write the key to a file only its owner can read; refuse to overwrite one."""
         path = Path(path)
         if path.exists() and not overwrite:
             raise FileExistsError(f"{path} exists; a new key would break the link with "
                                   "earlier exports (pass overwrite=True if you mean it)")
-        text = json.dumps({"format": self.FORMAT, "version": 1,
-                           "secret": self._secret.hex()}) + "\n"
         path.touch(mode=0o600, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_text(self.dumps(), encoding="utf-8")
         return path
 
     @classmethod
     def load(cls, path) -> PseudonymKey:
         """Read a key written by :meth:`save`."""
         try:
-            raw = json.loads(Path(path).read_text(encoding="utf-8"))
-            if raw.get("format") != cls.FORMAT or raw.get("version") != 1:
-                raise ValueError("not an aimkit pseudonym key")
-            return cls(bytes.fromhex(raw["secret"]))
-        except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, ValueError) as error:
             raise ValueError(f"{path}: cannot load a pseudonym key ({error})") from None
+        return cls.loads(text, source=str(path))
 
     def pseudonym(self, value) -> str:
         """The pseudonym of one identifier: ``P`` and 16 hex digits."""

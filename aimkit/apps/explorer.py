@@ -16,8 +16,6 @@ Used in: the segment explorer app (:func:`aimkit.apps.segment_explorer`).
 from __future__ import annotations
 
 import html
-import tempfile
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
@@ -697,17 +695,12 @@ class SegmentExplorer:
 
 
 def _key_bytes(key: io.PseudonymKey) -> bytes:
-    """The key file's content, to offer for download.
-
-    :meth:`aimkit.io.PseudonymKey.save` writes to a path: a private temporary folder, removed
-    at once; the app keeps no copy of the key.
-    """
-    with tempfile.TemporaryDirectory() as folder:
-        return key.save(Path(folder) / KEY_FILE).read_bytes()
+    """The key file's content, to offer for download (the app keeps no copy of the key)."""
+    return key.dumps().encode("utf-8")
 
 
 def _key_from_bytes(content: bytes) -> io.PseudonymKey:
-    """A key from an uploaded key file (through a private temporary folder, removed at once).
+    """A key from an uploaded key file, read in memory.
 
     Raises
     ------
@@ -720,10 +713,7 @@ def _key_from_bytes(content: bytes) -> io.PseudonymKey:
     >>> _key_from_bytes(_key_bytes(key)).pseudonym("C1") == key.pseudonym("C1")
     True
     """
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / KEY_FILE
-        path.write_bytes(content[:4096])
-        return io.PseudonymKey.load(path)
+    return io.PseudonymKey.loads(content[:4096], source="the uploaded key")
 
 
 def segment_explorer(lang: str = i18n.DEFAULT_LANGUAGE) -> widgets.Widget:
