@@ -41,9 +41,10 @@ def binder_server(chromium_path, tmp_path_factory):
         yield server
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser_context(chromium_path):
-    """One Chromium per test session (starting it costs seconds on a loaded machine)."""
+    """One Chromium per test module (starting it costs seconds on a loaded machine); closed
+    after the module, so no Playwright driver (and its event loop) outlives the browser tests."""
     with launch_browser() as context:
         yield context
 

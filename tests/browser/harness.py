@@ -17,7 +17,6 @@ Chromium is Debian's ``/usr/bin/chromium`` (``playwright install`` cannot downlo
 
 from __future__ import annotations
 
-import atexit
 import os
 import shutil
 import signal
@@ -140,22 +139,29 @@ def chromium_available() -> bool:
     return CHROMIUM.exists() and os.access(CHROMIUM, os.X_OK)
 
 
-_PLAYWRIGHT = []
+_DRIVER: dict = {"users": 0, "driver": None}
 
 
+@contextmanager
 def playwright():
-    """The process's one Playwright driver, started on first use and stopped at exit.
+    """Playwright's driver, shared by browsers open at the same time, stopped with the last.
 
-    Playwright's sync API allows one driver at a time in a thread: a browser opened while
-    another test's (session-scoped) browser is still open must share its driver.
+    The sync API allows one driver at a time in a thread, and a running driver keeps an event
+    loop running in it (``asyncio.run`` then fails): a browser opened while another test's
+    browser is open shares its driver, and the driver stops when no browser needs it.
     """
-    if not _PLAYWRIGHT:
+    if not _DRIVER["users"]:
         from playwright.sync_api import sync_playwright
 
-        driver = sync_playwright().start()
-        atexit.register(driver.stop)
-        _PLAYWRIGHT.append(driver)
-    return _PLAYWRIGHT[0]
+        _DRIVER["driver"] = sync_playwright().start()
+    _DRIVER["users"] += 1
+    try:
+        yield _DRIVER["driver"]
+    finally:
+        _DRIVER["users"] -= 1
+        if not _DRIVER["users"]:
+            _DRIVER.pop("driver").stop()
+            _DRIVER["driver"] = None
 
 
 @contextmanager
@@ -163,13 +169,14 @@ def launch_browser(viewport: dict | None = None):
     """Headless Chromium through Playwright with a fresh, throw-away profile."""
     profile = tempfile.mkdtemp(prefix="chromium-profile-")
     try:
-        context = playwright().chromium.launch_persistent_context(
-            profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
-            accept_downloads=True, viewport=viewport or {"width": 1280, "height": 900})
-        try:
-            yield context
-        finally:
-            context.close()
+        with playwright() as driver:
+            context = driver.chromium.launch_persistent_context(
+                profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
+                accept_downloads=True, viewport=viewport or {"width": 1280, "height": 900})
+            try:
+                yield context
+            finally:
+                context.close()
     finally:
         shutil.rmtree(profile, ignore_errors=True)
 
