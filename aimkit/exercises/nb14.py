@@ -1,4 +1,4 @@
-"""Exercises of notebook 14 (Anna Pops): new customers, linked payments, chance, fair moves, who first.
+"""Exercises of notebook 14 (Anna Pops): new customers, linked payments, chance, moves, who first.
 
 Used in: the checks of notebook 14, through ``exercises.check("14.n", answer, ...)``.
 """
