@@ -28,7 +28,9 @@ DONE = [  # case notebooks whose demo paths are tagged; this list only grows
     "cases/11_trailfinders_rebooking.ipynb",
     "cases/12_costa_real_estate_recommender.ipynb",
     "cases/13_wine_recommendations.ipynb",
+    "cases/14_annapops_rfmt_behaviour.ipynb",
     "cases/15_odisee_web_segments.ipynb",
+    "cases/16_earnieland_reactivation.ipynb",
     "cases/17_energy_churn_offers.ipynb",
     "cases/18_returns_risk_explained.ipynb",
 ]
