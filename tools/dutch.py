@@ -13,7 +13,7 @@ Dutch text, code cells are copied unchanged except the Setup cell (the first cod
 gets one more line, :data:`SETUP_LINE`, right after ``plots.use_course_style()``: exercise
 feedback and hints then speak Dutch. Links to other notebooks point to the Dutch notebook when
 it is translated, else to the English one; links to the apps and other files keep pointing at
-them from the Dutch folder.
+them from the Dutch folder. A link to an English notebook is marked *(Engels)*.
 
 Only the notebooks in :data:`TRANSLATED` are written (a list that only grows). Writing one with a
 missing or outdated translation fails, naming the cells: the Dutch edition never ships English.
@@ -26,8 +26,8 @@ Run from the repository's root::
 
 Examples
 --------
->>> dutch_link("02_aim1_marketing_objectives.ipynb#Setup", PurePosixPath("00_start_here.ipynb"))
-'02_aim1_marketing_objectives.ipynb#Setup'
+>>> dutch_link("../00_start_here.ipynb#Setup", PurePosixPath("cases/14_x.ipynb"))
+'../00_start_here.ipynb#Setup'
 >>> dutch_link("apps/segment_explorer.ipynb", PurePosixPath("00_start_here.ipynb"))
 '../apps/segment_explorer.ipynb'
 >>> dutch_link("https://odisee.be", PurePosixPath("cases/14_x.ipynb"))
@@ -55,8 +55,6 @@ CATALOGUE = ROOT / "translations" / "nl"
 
 TRANSLATED = [
     "00_start_here.ipynb",
-    "02_aim1_marketing_objectives.ipynb",
-    "03_aim2_personalisation_opportunities.ipynb",
 ]
 """The notebooks of the Dutch edition, relative to ``notebooks/``. Only grows: add a notebook
 once every markdown cell has a current translation."""
@@ -65,6 +63,8 @@ SETUP_LINE = 'exercises.use_language("nl")  # feedback en hints bij de oefeninge
 """The one line a Dutch notebook's Setup cell adds to the English code."""
 STYLE_LINE = "plots.use_course_style()"
 
+ENGLISH_MARK = " *(Engels)*"
+"""Follows a link to a notebook that is not in the Dutch edition yet."""
 LINK = re.compile(r"(\]\()([^)\s]+)(\))")
 
 
@@ -113,21 +113,46 @@ def untranslated(notebook: str) -> dict[str, str]:
     return problems
 
 
+def _resolved(target: str, notebook: PurePosixPath) -> str | None:
+    """Return the file a relative link of ``notebook`` names, relative to ``notebooks/``."""
+    if re.match(r"^([a-z][a-z0-9+.-]*:|#|$)", target):
+        return None
+    return posixpath.normpath(posixpath.join(notebook.parent.as_posix(),
+                                             target.partition("#")[0]))
+
+
 def dutch_link(target: str, notebook: PurePosixPath) -> str:
     """Return where a link of the English ``notebook`` points from its Dutch edition.
 
     A translated notebook is linked in Dutch; anything else (an English-only notebook, an
     app, a file of the repository) keeps its target, one folder further up.
     """
-    if re.match(r"^([a-z][a-z0-9+.-]*:|#|$)", target):
+    resolved = _resolved(target, notebook)
+    if resolved is None or resolved in TRANSLATED:
         return target
-    path, hash_sign, anchor = target.partition("#")
-    resolved = posixpath.normpath(posixpath.join(notebook.parent.as_posix(), path))
-    if resolved in TRANSLATED:
-        return target
+    _, hash_sign, anchor = target.partition("#")
     english = posixpath.relpath(posixpath.join("notebooks", resolved),
                                 posixpath.join("notebooks/nl", notebook.parent.as_posix()))
     return english + hash_sign + anchor
+
+
+def dutch_links(markdown: str, notebook: PurePosixPath) -> str:
+    """Return ``markdown`` with every link made by :func:`dutch_link`.
+
+    A link that leads to an English notebook gets :data:`ENGLISH_MARK` after it.
+
+    Examples
+    --------
+    >>> dutch_links("[04](04_aim3_data_maturity_and_quality.ipynb).", PurePosixPath("00.ipynb"))
+    '[04](../04_aim3_data_maturity_and_quality.ipynb) *(Engels)*.'
+    """
+    def link(match: re.Match) -> str:
+        resolved = _resolved(match[2], notebook) or ""
+        english = (resolved.endswith(".ipynb") and resolved not in TRANSLATED
+                   and not resolved.startswith("apps/"))
+        return (match[1] + dutch_link(match[2], notebook) + match[3]
+                + (ENGLISH_MARK if english else ""))
+    return LINK.sub(link, markdown)
 
 
 def with_setup_line(source: str) -> str:
@@ -153,8 +178,7 @@ def dutch_notebook(notebook: str) -> nbformat.NotebookNode:
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             text = "".join(entries[cell.id]["dutch"])
-            cell.source = LINK.sub(lambda m: m[1] + dutch_link(m[2], PurePosixPath(notebook))
-                                   + m[3], text)
+            cell.source = dutch_links(text, PurePosixPath(notebook))
         elif cell.cell_type == "code" and not setup_done:
             cell.source = with_setup_line(cell.source)
             setup_done = True
