@@ -66,9 +66,11 @@ def test_exercise_solutions_are_the_english_code(notebook):
 
 @pytest.mark.parametrize("notebook", TRANSLATED)
 def test_no_markdown_cell_ships_the_english_text(notebook):
+    """Only a heading may stay as it is: ``## Setup`` and CRISP-DM's phase names are English."""
     for e, d in zip(english(notebook).cells, shipped(notebook).cells, strict=True):
+        heading = e.source.startswith("#") and "\n" not in e.source
         if e.cell_type == "markdown" and "solution" not in e.metadata.get("tags", []):
-            assert d.source != e.source, f"cell {e.id} is still English"
+            assert heading or d.source != e.source, f"cell {e.id} is still English"
 
 
 def test_the_shipped_tree_equals_a_fresh_generation(tmp_path):

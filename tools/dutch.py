@@ -55,6 +55,8 @@ CATALOGUE = ROOT / "translations" / "nl"
 
 TRANSLATED = [
     "00_start_here.ipynb",
+    "02_aim1_marketing_objectives.ipynb",
+    "03_aim2_personalisation_opportunities.ipynb",
 ]
 """The notebooks of the Dutch edition, relative to ``notebooks/``. Only grows: add a notebook
 once every markdown cell has a current translation."""
