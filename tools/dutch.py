@@ -55,6 +55,7 @@ CATALOGUE = ROOT / "translations" / "nl"
 
 TRANSLATED = [
     "00_start_here.ipynb",
+    "01_ai_and_marketing.ipynb",
     "02_aim1_marketing_objectives.ipynb",
     "03_aim2_personalisation_opportunities.ipynb",
 ]
