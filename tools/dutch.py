@@ -58,6 +58,7 @@ TRANSLATED = [
     "01_ai_and_marketing.ipynb",
     "02_aim1_marketing_objectives.ipynb",
     "03_aim2_personalisation_opportunities.ipynb",
+    "04_aim3_data_maturity_and_quality.ipynb",
 ]
 """The notebooks of the Dutch edition, relative to ``notebooks/``. Only grows: add a notebook
 once every markdown cell has a current translation."""
@@ -146,8 +147,8 @@ def dutch_links(markdown: str, notebook: PurePosixPath) -> str:
 
     Examples
     --------
-    >>> dutch_links("[04](04_aim3_data_maturity_and_quality.ipynb).", PurePosixPath("00.ipynb"))
-    '[04](../04_aim3_data_maturity_and_quality.ipynb) *(Engels)*.'
+    >>> dutch_links("[A case](cases/NN_new.ipynb).", PurePosixPath("00_start_here.ipynb"))
+    '[A case](../cases/NN_new.ipynb) *(Engels)*.'
     """
     def link(match: re.Match) -> str:
         resolved = _resolved(match[2], notebook) or ""
