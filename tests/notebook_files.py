@@ -10,8 +10,14 @@ NOTEBOOKS = ROOT / "notebooks"
 SOLUTION = re.compile(r"```python\n(.*?)```", re.S)
 
 
+DUTCH = NOTEBOOKS / "nl"
+"""The Dutch edition, generated from the English notebooks (tools/dutch.py, tests/test_dutch.py)."""
+
+
 def all_notebooks() -> list[Path]:
-    return sorted(p for p in NOTEBOOKS.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+    """The English notebooks, the source of the course (the Dutch edition is tested apart)."""
+    return sorted(p for p in NOTEBOOKS.rglob("*.ipynb")
+                  if ".ipynb_checkpoints" not in p.parts and not p.is_relative_to(DUTCH))
 
 
 def course_notebooks() -> list[Path]:
