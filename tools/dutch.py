@@ -1,17 +1,21 @@
 """Write the Dutch edition of the course, ``notebooks/nl/``, from the English notebooks.
 
-The English notebooks are the source. The Dutch text of a notebook's markdown cells lives in
-its catalogue, ``translations/nl/<notebook>.json`` (``cases/`` mirrored), keyed by cell id;
-each entry holds the Dutch markdown and the hash of the English source it translates, so a
-changed English cell shows up as an *outdated* translation::
+The English notebooks are the source. The Dutch text of a notebook lives in its catalogue,
+``translations/nl/<notebook>.json`` (``cases/`` mirrored), keyed by cell id; each entry holds
+the Dutch cell and the hash of the English source it translates, so a changed English cell
+shows up as an *outdated* translation::
 
     {"notebook": "00_start_here.ipynb",
      "cells": {"5cec5204": {"english_sha256": "3f2a…", "dutch": ["# 00 · Start hier\\n", …]}}}
 
-A Dutch notebook has the English notebook's cells, ids and metadata; markdown cells take their
-Dutch text, code cells are copied unchanged except the Setup cell (the first code cell), which
-gets one more line, :data:`SETUP_LINE`, right after ``plots.use_course_style()``: exercise
-feedback and hints then speak Dutch. Links to other notebooks point to the Dutch notebook when
+A Dutch notebook has the English notebook's cells, ids and metadata. Every markdown cell takes
+its Dutch text. A code cell that shows the reader words (a comment, or a string with a space:
+a title, an axis label, a printed sentence) has an entry too, with the same program in which
+only comments and strings differ (:func:`same_program` checks it; a string the code looks
+things up by, such as a column name, stays as it is). The other code cells are copied. The
+Setup cell (the first code cell) gets one more line, :data:`SETUP_LINE`, right after
+``plots.use_course_style()``: exercise feedback, hints and the labels aimkit draws in
+figures then speak Dutch. Links to other notebooks point to the Dutch notebook when
 it is translated, else to the English one; links to the apps and other files keep pointing at
 them from the Dutch folder. A link to an English notebook is marked *(Engels)*.
 
@@ -37,11 +41,14 @@ Examples
 from __future__ import annotations
 
 import argparse
+import ast
 import hashlib
+import io
 import json
 import posixpath
 import re
 import sys
+import tokenize
 from pathlib import Path, PurePosixPath
 
 import nbformat
@@ -63,7 +70,7 @@ TRANSLATED = [
 """The notebooks of the Dutch edition, relative to ``notebooks/``. Only grows: add a notebook
 once every markdown cell has a current translation."""
 
-SETUP_LINE = 'exercises.use_language("nl")  # feedback en hints bij de oefeningen in het Nederlands'
+SETUP_LINE = 'exercises.use_language("nl")  # feedback, hints en figuren in het Nederlands'
 """The one line a Dutch notebook's Setup cell adds to the English code."""
 STYLE_LINE = "plots.use_course_style()"
 
@@ -96,24 +103,120 @@ def read_catalogue(notebook: str) -> dict[str, dict]:
     return json.loads(path.read_text(encoding="utf-8"))["cells"]
 
 
+def shows_words(code: str) -> bool:
+    """Whether a code cell shows the reader words: a comment, or a string :class:`_Blank` blanks.
+
+    Examples
+    --------
+    >>> shows_words('print(f"{n} customers")'), shows_words('table["revenue"].sum()')
+    (True, False)
+    >>> shows_words("x = 1  # the first"), shows_words('ax.set_title("Revenue")')
+    (True, True)
+    """
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(code).readline))
+        return (any(t.type == tokenize.COMMENT for t in tokens)
+                or _program(code) != _program(code, blank=False))
+    except (tokenize.TokenError, SyntaxError):
+        return True
+
+
+SHOWN_BY_KEYWORD = {"title", "xlabel", "ylabel", "label", "suptitle", "text", "description",
+                    "placeholder", "name", "caption"}
+"""Keyword arguments whose string is shown to the reader, even when it is one word."""
+SHOWN_BY_CALL = {"print", "Markdown", "display", "set_title", "set_xlabel", "set_ylabel",
+                 "suptitle", "title", "xlabel", "ylabel", "text", "annotate", "set_caption"}
+"""Calls whose positional strings are shown to the reader, even when they are one word."""
+
+
+class _Blank(ast.NodeTransformer):
+    """Blank the strings a reader sees; what is left is what the program does.
+
+    A string with a space is prose; a one-word string counts as prose only where it is shown
+    (:data:`SHOWN_BY_KEYWORD`, :data:`SHOWN_BY_CALL`): elsewhere it may be a column name.
+    """
+
+    def visit_Call(self, node: ast.Call) -> ast.Call:
+        function = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(
+            node.func, "id", "")
+        if function in SHOWN_BY_CALL:
+            node.args = [_blank(a) for a in node.args]
+        for keyword in node.keywords:
+            if keyword.arg in SHOWN_BY_KEYWORD:
+                keyword.value = _blank(keyword.value)
+        return self.generic_visit(node)
+
+    def visit_Constant(self, node: ast.Constant) -> ast.Constant:
+        return _blank(node) if isinstance(node.value, str) and " " in node.value else node
+
+    def visit_JoinedStr(self, node: ast.JoinedStr) -> ast.JoinedStr:
+        node.values = [self.visit(v) for v in node.values if not isinstance(v, ast.Constant)]
+        return node
+
+
+def _blank(node: ast.expr) -> ast.expr:
+    """A one-word string shown to the reader, blanked like prose."""
+    return ast.Constant("") if isinstance(node, ast.Constant) and isinstance(node.value,
+                                                                              str) else node
+
+
+def same_program(english: str, dutch: str) -> bool:
+    """Whether two code cells run the same program, differing only in comments and strings.
+
+    IPython magics (``%…``, ``!…``) are compared as they are.
+
+    Examples
+    --------
+    >>> same_program('plt.title("Revenue")  # per month', 'plt.title("Omzet")  # per maand')
+    True
+    >>> same_program('print(f"{n} customers")', 'print(f"{n} klanten")')
+    True
+    >>> same_program('ax.set_ylabel("customers")', 'ax.set_ylabel("klanten")')
+    True
+    >>> same_program('table["revenue"].sum()', 'table["omzet"].sum()')
+    False
+    >>> same_program("x = 1", "x = 2")
+    False
+    """
+    try:
+        return _program(english) == _program(dutch)
+    except SyntaxError:
+        return False
+
+
+def _program(code: str, blank: bool = True) -> str:
+    """The syntax tree of ``code`` as text, its shown strings blanked; magic lines kept as text."""
+    lines = code.split("\n")
+    magics = [line for line in lines if line.lstrip().startswith(("%", "!"))]
+    tree = ast.parse("\n".join("pass" if line in magics else line for line in lines))
+    return ast.dump(_Blank().visit(tree) if blank else tree) + repr(magics)
+
+
 def untranslated(notebook: str) -> dict[str, str]:
-    """Return the markdown cells of ``notebook`` without a current translation.
+    """Return the cells of ``notebook`` without a current translation.
+
+    Every markdown cell needs one; a code cell needs one when it :func:`shows_words`.
 
     Returns
     -------
     dict
-        ``{cell id: "missing" or "outdated"}`` in notebook order; empty when all are current.
+        ``{cell id: "missing", "outdated" or "not the same program"}`` in notebook order;
+        empty when all are current.
     """
     entries = read_catalogue(notebook)
     problems = {}
     for cell in nbformat.read(NOTEBOOKS / notebook, as_version=4).cells:
-        if cell.cell_type != "markdown":
+        if cell.cell_type == "code" and not shows_words(cell.source):
+            continue
+        if cell.cell_type not in ("markdown", "code"):
             continue
         entry = entries.get(cell.id)
         if entry is None or entry.get("dutch") is None:
             problems[cell.id] = "missing"
         elif entry["english_sha256"] != english_hash(cell.source):
             problems[cell.id] = "outdated"
+        elif cell.cell_type == "code" and not same_program(cell.source, "".join(entry["dutch"])):
+            problems[cell.id] = "not the same program"
     return problems
 
 
@@ -180,9 +283,10 @@ def dutch_notebook(notebook: str) -> nbformat.NotebookNode:
     nb = nbformat.read(NOTEBOOKS / notebook, as_version=4)
     setup_done = False
     for cell in nb.cells:
+        if cell.id in entries and cell.cell_type in ("markdown", "code"):
+            cell.source = "".join(entries[cell.id]["dutch"])
         if cell.cell_type == "markdown":
-            text = "".join(entries[cell.id]["dutch"])
-            cell.source = dutch_links(text, PurePosixPath(notebook))
+            cell.source = dutch_links(cell.source, PurePosixPath(notebook))
         elif cell.cell_type == "code" and not setup_done:
             cell.source = with_setup_line(cell.source)
             setup_done = True
@@ -201,11 +305,12 @@ def generate(out: Path = DUTCH) -> list[Path]:
 
 
 def start(notebook: str) -> Path:
-    """Add an empty entry (``"dutch": null``) for each markdown cell the catalogue lacks."""
+    """Add an empty entry (``"dutch": null``) for each cell to translate the catalogue lacks."""
     entries = read_catalogue(notebook)
     cells = {}
     for cell in nbformat.read(NOTEBOOKS / notebook, as_version=4).cells:
-        if cell.cell_type == "markdown":
+        if cell.cell_type == "markdown" or (cell.cell_type == "code"
+                                            and shows_words(cell.source)):
             cells[cell.id] = entries.get(cell.id, {"english_sha256": english_hash(cell.source),
                                                    "dutch": None})
     path = catalogue_path(notebook)
@@ -216,7 +321,7 @@ def start(notebook: str) -> Path:
 
 
 def status() -> str:
-    """Return, per English notebook, how many markdown cells lack a current translation."""
+    """Return, per English notebook, how many cells lack a current translation."""
     lines = []
     for path in sorted(NOTEBOOKS.rglob("[0-9]*.ipynb")):
         notebook = path.relative_to(NOTEBOOKS).as_posix()
@@ -226,11 +331,12 @@ def status() -> str:
         mark = "in the edition" if notebook in TRANSLATED else "not yet"
         lines.append(f"{notebook:55} {mark:15} {len(problems):3} to do")
         for cell_id, problem in problems.items():
+            if problem != "missing":
+                lines.append(f"    {cell_id} {problem}")
             if problem == "outdated":
                 source = next(c.source for c in nbformat.read(path, as_version=4).cells
                               if c.id == cell_id)
-                lines.append(f"    {cell_id} outdated; the English now hashes to "
-                             f"{english_hash(source)}")
+                lines.append(f"      the English now hashes to {english_hash(source)}")
     return "\n".join(lines)
 
 
