@@ -1,4 +1,4 @@
-"""Dutch and English texts of the Voila apps (Dutch by default, English on a toggle).
+"""Dutch and English: the apps' texts, the course's language, and Flemish number formats.
 
 Every text a workshop participant reads in an app lives in :data:`STRINGS`, under one key with
 a Dutch and an English version, so a trainer can correct a word in one place and the two
@@ -13,12 +13,23 @@ Examples
 >>> i18n.text("step_of", "en", step=2, steps=8)
 'Step 2 of 8'
 
-Used in: the Voila apps, through :mod:`aimkit.apps`.
+The notebooks speak one language at a time, English unless a notebook's Setup says
+:func:`use_language` ("nl": the Dutch edition) or the environment variable ``AIMKIT_LANGUAGE``
+is set; exercise feedback and the labels :mod:`aimkit.plots` draws follow it (:func:`say`).
+
+>>> use_language("nl"); say({"en": "{n:,} customers", "nl": "{n:,} klanten"}, n=1234)
+'1.234 klanten'
+>>> use_language("en")
+
+Used in: the Voila apps, through :mod:`aimkit.apps`; every notebook, through
+:mod:`aimkit.exercises` and :mod:`aimkit.plots`.
 """
 
 from __future__ import annotations
 
+import os
 import string
+from collections.abc import Mapping
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
@@ -686,3 +697,68 @@ def date(value, lang: str = DEFAULT_LANGUAGE) -> str:
     ('02/01/2023', '2023-01-02')
     """
     return f"{value:%d/%m/%Y}" if lang == "nl" else f"{value:%Y-%m-%d}"
+
+
+# --- the course's language ----------------------------------------------------------------
+
+COURSE_LANGUAGE = "AIMKIT_LANGUAGE"
+"""Environment variable: the course's language when :func:`use_language` was not called."""
+Text = Mapping[str, str]
+"""One text in both languages: ``{"en": ..., "nl": ...}``."""
+
+_chosen_language: list[str] = []  # set by use_language; empty means: ask the environment
+
+
+def use_language(language: str) -> None:
+    """Let exercise feedback, hints and figure labels speak ``language`` ("en" or "nl").
+
+    Examples
+    --------
+    >>> use_language("nl"); current_language()
+    'nl'
+    >>> use_language("en")
+    """
+    if language not in LANGUAGES:
+        raise ValueError(f"language must be one of {LANGUAGES}, not {language!r}")
+    _chosen_language[:] = [language]
+
+
+def current_language() -> str:
+    """The course's language: :func:`use_language`, else ``AIMKIT_LANGUAGE``, else "en".
+
+    Examples
+    --------
+    >>> current_language()
+    'en'
+    """
+    if _chosen_language:
+        return _chosen_language[0]
+    language = os.environ.get(COURSE_LANGUAGE, "en")
+    return language if language in LANGUAGES else "en"
+
+
+class _LocalFormatter(string.Formatter):
+    """``str.format`` that writes numbers the Flemish way (1.234,5) in Dutch."""
+
+    def __init__(self, language: str):
+        self.language = language
+
+    def format_field(self, value, format_spec):
+        text = super().format_field(value, format_spec)
+        if self.language == "nl" and isinstance(value, int | float):
+            text = text.translate(str.maketrans(",.", ".,"))
+        return text
+
+
+def say(text: Text, **fields) -> str:
+    """Return ``text`` in the course's language with its ``{fields}`` filled in.
+
+    Numbers are written the Flemish way in Dutch (``1.234,5``).
+
+    Examples
+    --------
+    >>> say({"en": "{n:,} per group", "nl": "{n:,} per groep"}, n=6745)
+    '6,745 per group'
+    """
+    language = current_language()
+    return _LocalFormatter(language).format(text[language], **fields)

@@ -6,7 +6,10 @@ modules compute the tables; this module only draws them (no other aimkit module 
 apps' UI imports matplotlib).
 
 A notebook's Setup calls :func:`use_course_style` once: the same figure size, fonts and the
-colour-blind-safe palette :data:`COLOURS` everywhere.
+colour-blind-safe palette :data:`COLOURS` everywhere. The words a function draws by itself
+(axis labels, default titles, the call-centre card) are in :data:`LABELS` and follow the
+course's language (:func:`aimkit.i18n.use_language`): Dutch with Flemish numbers in the
+Dutch edition.
 
 ==========================  =====================================================
 :func:`radar`               scores on a spider chart (data maturity)
@@ -47,12 +50,87 @@ import numpy as np
 import pandas as pd
 from cycler import cycler
 
+from aimkit import i18n
+
 FIGSIZE = (8, 6)
 
 COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
            "#999999")
 """The course palette: Okabe and Ito's colours, which people with the common kinds of colour
 blindness still tell apart (blue, orange, green, pink, sky blue, vermilion, yellow, grey)."""
+
+LABELS: dict[str, i18n.Text] = {
+    "k_title": {"en": "Choosing the number of clusters k",
+                "nl": "Het aantal clusters k kiezen"},
+    "inertia": {"en": "inertia (within-cluster sum of squares)",
+                "nl": "inertia (kwadratensom binnen de clusters)"},
+    "silhouette": {"en": "silhouette score (-1 … 1)", "nl": "silhouetscore (-1 … 1)"},
+    "elbow_title": {"en": "Elbow: where the curve flattens",
+                    "nl": "Elleboog: waar de curve afvlakt"},
+    "silhouette_title": {"en": "Silhouette: higher is better separated",
+                         "nl": "Silhouet: hoger is beter gescheiden"},
+    "k": {"en": "number of clusters k", "nl": "aantal clusters k"},
+    "cluster": {"en": "cluster", "nl": "cluster"},
+    "cluster_share": {"en": "share of the cluster (%)", "nl": "aandeel in de cluster (%)"},
+    "cluster_customers": {"en": "cluster (customers)", "nl": "cluster (klanten)"},
+    "too_small": {"en": "too small to label", "nl": "te klein voor een label"},
+    "confusion_title": {"en": "What the model predicted vs what happened",
+                        "nl": "Wat het model voorspelde en wat er gebeurde"},
+    "right_share": {"en": "{row} ({share:.0f} % right)", "nl": "{row} ({share:.0f} % juist)"},
+    "predicted": {"en": "predicted label", "nl": "voorspeld label"},
+    "actual": {"en": "actual label", "nl": "echt label"},
+    "rows": {"en": "number of rows", "nl": "aantal rijen"},
+    "importance_title": {"en": "What the model relies on", "nl": "Waar het model op steunt"},
+    "importance_axis": {"en": "drop in score when the column is shuffled",
+                        "nl": "daling van de score als de kolom door elkaar gehaald wordt"},
+    "variable_term": {"en": "Term: variable price", "nl": "Looptijd: variabele prijs"},
+    "fixed_term": {"en": "Term: fixed price, {years} year(s)",
+                   "nl": "Looptijd: vaste prijs, {years} jaar"},
+    "not_asked": {"en": "not asked", "nl": "niet gevraagd"},
+    "card_title": {"en": "Customer {customer}: at risk, call with an offer",
+                   "nl": "Klant {customer}: risico op vertrek, bel met een aanbod"},
+    "card_line": {"en": "{energy} · {kwh:,.0f} kWh per year · churn risk {churn} · CLV {clv}",
+                  "nl": "{energy} · {kwh:,.0f} kWh per jaar · churnrisico {churn} · CLV {clv}"},
+    "current": {"en": "Current", "nl": "Nu"},
+    "offer": {"en": "Offer {number}", "nl": "Aanbod {number}"},
+    "fixed": {"en": "Fixed {amount}/year", "nl": "Vast {amount}/jaar"},
+    "variable": {"en": "Variable {price:.2f} c€/kWh", "nl": "Variabel {price:.2f} c€/kWh"},
+    "yearly": {"en": "Yearly {amount}", "nl": "Per jaar {amount}"},
+    "saving": {"en": "Saving {amount}", "nl": "Besparing {amount}"},
+    "accept": {"en": "Accept chance {chance}", "nl": "Kans op aanvaarden {chance}"},
+    "margin": {"en": "Expected margin {amount}", "nl": "Verwachte marge {amount}"},
+    "feedback": {"en": "Customer feedback", "nl": "Feedback van de klant"},
+    "price_importance": {"en": "Importance of price:           {stars}",
+                         "nl": "Belang van de prijs:            {stars}"},
+    "peace_importance": {"en": "Importance of peace of mind: {stars}",
+                         "nl": "Belang van gemoedsrust:       {stars}"},
+    "competitor": {"en": "Mentioned competitor: {name}", "nl": "Genoemde concurrent: {name}"},
+    "no_competitor": {"en": "none", "nl": "geen"},
+    "ranked": {"en": "Offers ranked by expected margin; the agent chooses.",
+               "nl": "Aanbiedingen gerangschikt op verwachte marge; de medewerker kiest."},
+}
+"""The words the figures draw by themselves, in both languages (see :func:`aimkit.i18n.say`)."""
+
+
+def _say(key: str, **fields) -> str:
+    """The label ``key`` of :data:`LABELS` in the course's language."""
+    return i18n.say(LABELS[key], **fields)
+
+
+def _money(amount: float, decimals: int = 2) -> str:
+    """An amount in euro as the course's language writes it (``€ 1.234,56`` in Dutch)."""
+    return i18n.money(amount, i18n.current_language(), decimals)
+
+
+def _percent(share: float, decimals: int = 0) -> str:
+    """A share (0–1) as a percentage in the course's language (``12,5 %`` in Dutch)."""
+    return i18n.percent(share, i18n.current_language(), decimals)
+
+
+def _number(value: float) -> str:
+    """A count with thousands separators in the course's language (``1.200`` in Dutch)."""
+    return i18n.number(value, i18n.current_language())
+
 
 COURSE_STYLE = {
     "figure.figsize": (9, 5),
@@ -194,15 +272,15 @@ def radar(frame: pd.DataFrame, *, low: float = 1, high: float = 5, title: str = 
     return fig
 
 
-def k_choice(table: pd.DataFrame, *, title: str = "Choosing the number of clusters k"):
+def k_choice(table: pd.DataFrame, *, title: str | None = None):
     """Elbow (inertia) and silhouette score against k, side by side.
 
     Parameters
     ----------
     table : DataFrame
         From :func:`aimkit.segment.choose_k`: indexed by k, ``inertia`` and ``silhouette``.
-    title : str
-        The figure title.
+    title : str, optional
+        The figure title; by default "Choosing the number of clusters k".
 
     Returns
     -------
@@ -220,21 +298,20 @@ def k_choice(table: pd.DataFrame, *, title: str = "Choosing the number of cluste
     """
     fig, (left, right) = plt.subplots(1, 2, figsize=(12, 5))
     left.plot(table.index, table["inertia"], marker="o", linewidth=2)
-    left.set_ylabel("inertia (within-cluster sum of squares)")
+    left.set_ylabel(_say("inertia"))
     right.plot(table.index, table["silhouette"], marker="o", linewidth=2, color=COLOURS[2])
-    right.set_ylabel("silhouette score (-1 … 1)")
-    for ax, name in ((left, "Elbow: where the curve flattens"),
-                     (right, "Silhouette: higher is better separated")):
-        ax.set_xlabel("number of clusters k")
+    right.set_ylabel(_say("silhouette"))
+    for ax, name in ((left, _say("elbow_title")), (right, _say("silhouette_title"))):
+        ax.set_xlabel(_say("k"))
         ax.set_xticks(list(table.index))
         ax.set_title(name, fontsize=12)
         ax.grid(alpha=0.3)
-    fig.suptitle(title, fontsize=14)
+    fig.suptitle(_say("k_title") if title is None else title, fontsize=14)
     fig.tight_layout()
     return fig
 
 
-def label_mix(shares: pd.DataFrame, *, title: str = "", xlabel: str = "cluster",
+def label_mix(shares: pd.DataFrame, *, title: str = "", xlabel: str | None = None,
               ax=None):
     """Stacked bars: the mix of an existing label (columns) within each cluster (rows).
 
@@ -272,8 +349,8 @@ def label_mix(shares: pd.DataFrame, *, title: str = "", xlabel: str = "cluster",
                 ax.text(bar.get_x() + bar.get_width() / 2, low + value / 2, f"{value:.0f}%",
                         ha="center", va="center", fontsize=10, color="white")
         bottom += values
-    ax.set_ylabel("share of the cluster (%)")
-    ax.set_xlabel(xlabel)
+    ax.set_ylabel(_say("cluster_share"))
+    ax.set_xlabel(_say("cluster") if xlabel is None else xlabel)
     ax.set_ylim(0, 100)
     ax.legend(title=shares.columns.name, bbox_to_anchor=(1.02, 1), loc="upper left")
     if title:
@@ -323,7 +400,7 @@ def clusters_3d(frame: pd.DataFrame, x: str, y: str, z: str, clusters: pd.Series
     ax.set_xlabel(prefix + x)
     ax.set_ylabel(prefix + y)
     ax.set_zlabel(prefix + z)
-    ax.legend(title="cluster (customers)", loc="upper left")
+    ax.legend(title=_say("cluster_customers"), loc="upper left")
     if title:
         ax.set_title(title, fontsize=14)
     return fig
@@ -469,8 +546,9 @@ def treemap(sizes: pd.Series, *, title: str = "", highlight=(), ax=None):
                                                 rects, colours, strict=True):
         patch = ax.add_patch(mpatches.Rectangle((rect["x"], rect["y"]), rect["dx"], rect["dy"],
                                                 facecolor=colour, edgecolor="white", linewidth=2))
-        labels = [f"{name}\n{count:,}\n{share:.1%}", f"{name} {share:.1%}"]
-        tiles.append((patch, labels, f"{name}: {count:,} ({share:.1%})"))
+        count, share = _number(count), _percent(share, 1)
+        labels = [f"{name}\n{count}\n{share}", f"{name} {share}"]
+        tiles.append((patch, labels, f"{name}: {count} ({share})"))
     # label inside where it fits; a legend beside the map takes the rest, which shrinks the
     # map, so check again until no label moves
     inside = {id(patch): labels for patch, labels, _ in tiles}
@@ -480,7 +558,7 @@ def treemap(sizes: pd.Series, *, title: str = "", highlight=(), ax=None):
         beside = [(patch, entry) for patch, _, entry in tiles if not inside[id(patch)]]
         if beside:
             ax.legend([patch for patch, _ in beside], [entry for _, entry in beside],
-                      title="too small to label", loc="upper left", bbox_to_anchor=(1.01, 1),
+                      title=_say("too_small"), loc="upper left", bbox_to_anchor=(1.01, 1),
                       frameon=False, fontsize=10)
         fig.tight_layout()
         renderer = fig.canvas.get_renderer()
@@ -501,8 +579,7 @@ def treemap(sizes: pd.Series, *, title: str = "", highlight=(), ax=None):
             return fig
 
 
-def confusion(table: pd.DataFrame, title: str = "What the model predicted vs what happened",
-              ax=None):
+def confusion(table: pd.DataFrame, title: str | None = None, ax=None):
     """Draw a confusion table as a heat map with the counts written in the cells.
 
     Parameters
@@ -510,8 +587,8 @@ def confusion(table: pd.DataFrame, title: str = "What the model predicted vs wha
     table : DataFrame
         From :func:`aimkit.predict.confusion_table`: counts per actual (rows) and predicted
         (columns) label, plus ``% correct`` per row (shown next to the row's name).
-    title : str
-        The chart title.
+    title : str, optional
+        The chart title; by default "What the model predicted vs what happened".
     ax : matplotlib Axes, optional
         Draw into this axes; by default a new (10, 6) figure.
 
@@ -535,21 +612,21 @@ def confusion(table: pd.DataFrame, title: str = "What the model predicted vs wha
     image = ax.imshow(counts.to_numpy(), cmap="Blues")
     ax.set_xticks(range(counts.shape[1]), counts.columns, rotation=20, ha="right")
     rows = zip(counts.index, table["% correct"], strict=True)
-    ax.set_yticks(range(counts.shape[0]), [f"{r} ({p:.0f} % right)" for r, p in rows])
+    ax.set_yticks(range(counts.shape[0]), [_say("right_share", row=r, share=p) for r, p in rows])
     high = counts.to_numpy().max() / 2
     for (i, j), value in np.ndenumerate(counts.to_numpy()):
-        ax.text(j, i, f"{value:,}", ha="center", va="center", fontsize=13,
+        ax.text(j, i, _number(value), ha="center", va="center", fontsize=13,
                 color="white" if value > high else "black")
-    ax.set_title(title)
-    ax.set_xlabel("predicted label")
-    ax.set_ylabel("actual label")
-    ax.figure.colorbar(image, ax=ax, label="number of rows", fraction=0.04, pad=0.03)
+    ax.set_title(_say("confusion_title") if title is None else title)
+    ax.set_xlabel(_say("predicted"))
+    ax.set_ylabel(_say("actual"))
+    ax.figure.colorbar(image, ax=ax, label=_say("rows"), fraction=0.04, pad=0.03)
     ax.figure.tight_layout()
     return ax.figure
 
 
-def importance(table: pd.DataFrame, title: str = "What the model relies on",
-               xlabel: str = "drop in score when the column is shuffled", ax=None):
+def importance(table: pd.DataFrame, title: str | None = None, xlabel: str | None = None,
+               ax=None):
     """Horizontal bars of a feature-importance table, the most important on top.
 
     Parameters
@@ -557,8 +634,9 @@ def importance(table: pd.DataFrame, title: str = "What the model relies on",
     table : DataFrame
         From :func:`aimkit.predict.feature_importance`: indexed by feature, ``importance``
         (the bar) and ``std`` (the error bar), largest first.
-    title, xlabel : str
-        Title and x-axis label (name the score, e.g. "drop in AUC …").
+    title, xlabel : str, optional
+        Title and x-axis label (name the score, e.g. "drop in AUC …"); by default "What the
+        model relies on" and "drop in score when the column is shuffled".
     ax : matplotlib Axes, optional
         Draw into this axes; by default a new figure, taller for more features.
 
@@ -581,8 +659,8 @@ def importance(table: pd.DataFrame, title: str = "What the model relies on",
     ax.barh(ordered.index.astype(str), ordered["importance"], xerr=ordered["std"],
             color=COLOURS[0])
     ax.axvline(0, color="black", linewidth=0.8)
-    ax.set_title(title)
-    ax.set_xlabel(xlabel)
+    ax.set_title(_say("importance_title") if title is None else title)
+    ax.set_xlabel(_say("importance_axis") if xlabel is None else xlabel)
     ax.figure.tight_layout()
     return ax.figure
 
@@ -639,12 +717,12 @@ def word_cloud(weights: pd.Series, ax=None, title: str | None = None, seed: int 
 
 
 def _term(years) -> str:
-    return "Term: variable price" if not years else f"Term: fixed price, {int(years)} year(s)"
+    return _say("variable_term") if not years else _say("fixed_term", years=int(years))
 
 
 def _stars(value) -> str:
     if value is None or pd.isna(value):
-        return "not asked"
+        return _say("not_asked")
     return "★" * int(value) + "☆" * (5 - int(value))
 
 
@@ -691,6 +769,11 @@ def call_centre_card(customer: pd.Series, current: dict, offers: pd.DataFrame, *
     >>> texts = [t.get_text() for t in card.axes[0].texts]
     >>> "Saving €67.51" in texts, "Expected margin €88" in texts
     (True, True)
+    >>> i18n.use_language("nl")
+    >>> texts = [t.get_text() for t in call_centre_card(customer, current, offers).axes[0].texts]
+    >>> "Besparing € 67,51" in texts, "Kans op aanvaarden 45 %" in texts
+    (True, True)
+    >>> i18n.use_language("en")
 
     Used in: notebooks/cases/17_energy_churn_offers.ipynb
     """
@@ -698,11 +781,11 @@ def call_centre_card(customer: pd.Series, current: dict, offers: pd.DataFrame, *
     ax.set_axis_off()
     ax.set_xlim(0, 12)
     ax.set_ylim(0, 6.5)
-    head = title or f"Customer {customer.name}: at risk, call with an offer"
+    head = title or _say("card_title", customer=customer.name)
     ax.text(0.2, 6.15, head, fontsize=16, weight="bold")
-    ax.text(0.2, 5.7, f"{customer['energy']} · {customer['yearly_kwh']:,.0f} kWh per year · "
-            f"churn risk {customer['churn_probability']:.0%} · CLV €{customer['clv']:,.0f}",
-            fontsize=12)
+    ax.text(0.2, 5.7, _say("card_line", energy=customer["energy"], kwh=customer["yearly_kwh"],
+                           churn=_percent(customer["churn_probability"]),
+                           clv=_money(customer["clv"], 0)), fontsize=12)
 
     def box(x, heading, lines, colour):
         ax.add_patch(plt.Rectangle((x, 1.75), 2.75, 3.65, facecolor=colour, edgecolor="grey"))
@@ -710,27 +793,28 @@ def call_centre_card(customer: pd.Series, current: dict, offers: pd.DataFrame, *
         for i, line in enumerate(lines):
             ax.text(x + 0.12, 4.62 - 0.4 * i, line, fontsize=10.5)
 
-    box(0.2, "Current", [current["product"], _term(current["term_years"]),
-                         f"Fixed €{current['fixed']:,.2f}/year",
-                         f"Variable {current['variable']:.2f} c€/kWh",
-                         f"Yearly €{current['yearly_cost']:,.2f}"], "#eeeeee")
+    def contract(terms) -> list[str]:
+        return [terms["product"], _term(terms["term_years"]),
+                _say("fixed", amount=_money(terms["fixed"])),
+                _say("variable", price=terms["variable"]),
+                _say("yearly", amount=_money(terms["yearly_cost"]))]
+
+    box(0.2, _say("current"), contract(current), "#eeeeee")
     for i, (_, offer) in enumerate(offers.head(3).iterrows()):
         saving = current["yearly_cost"] - offer["yearly_cost"]
-        box(3.1 + 2.95 * i, f"Offer {i + 1}",
-            [offer["product"], _term(offer["term_years"]), f"Fixed €{offer['fixed']:,.2f}/year",
-             f"Variable {offer['variable']:.2f} c€/kWh", f"Yearly €{offer['yearly_cost']:,.2f}",
-             f"Saving €{saving:,.2f}", f"Accept chance {offer['accept_probability']:.0%}",
-             f"Expected margin €{offer['expected_margin']:,.0f}"],
+        box(3.1 + 2.95 * i, _say("offer", number=i + 1),
+            contract(offer) + [_say("saving", amount=_money(saving)),
+                               _say("accept", chance=_percent(offer["accept_probability"])),
+                               _say("margin", amount=_money(offer["expected_margin"], 0))],
             "#dcebf7" if i == 0 else "#f2f7fb")
-    ax.text(0.2, 1.35, "Customer feedback", fontsize=12, weight="bold")
-    ax.text(0.2, 0.95, f"Importance of price:           {_stars(customer['price_importance'])}",
+    ax.text(0.2, 1.35, _say("feedback"), fontsize=12, weight="bold")
+    ax.text(0.2, 0.95, _say("price_importance", stars=_stars(customer["price_importance"])),
             fontsize=12)
-    ax.text(0.2, 0.55, "Importance of peace of mind: "
-            f"{_stars(customer['peace_of_mind_importance'])}", fontsize=12)
+    ax.text(0.2, 0.55, _say("peace_importance",
+                            stars=_stars(customer["peace_of_mind_importance"])), fontsize=12)
     competitor = customer["competitor_mentioned"]
-    ax.text(6.2, 0.95, "Mentioned competitor: "
-            + (competitor if isinstance(competitor, str) and competitor else "none"), fontsize=12)
-    ax.text(6.2, 0.55, "Offers ranked by expected margin; the agent chooses.", fontsize=11,
-            style="italic")
+    named = competitor if isinstance(competitor, str) and competitor else _say("no_competitor")
+    ax.text(6.2, 0.95, _say("competitor", name=named), fontsize=12)
+    ax.text(6.2, 0.55, _say("ranked"), fontsize=11, style="italic")
     fig.tight_layout()
     return fig

@@ -46,7 +46,7 @@ def fresh_session(monkeypatch):
     """English, not strict, no hints shown yet, whatever ran before."""
     monkeypatch.delenv(STRICT, raising=False)
     monkeypatch.delenv(LANGUAGE, raising=False)
-    monkeypatch.setattr(exercises, "_chosen_language", [])
+    monkeypatch.setattr(i18n, "_chosen_language", [])
     monkeypatch.setattr(exercises, "_tries", {})
 
 

@@ -300,3 +300,25 @@ def test_transition_network_colours_links_by_target_and_explains_the_flag():
     assert colours == {"#ff0000", "#008000"}
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["⚠ priority"]
     closed(fig)
+
+
+def test_every_label_a_figure_draws_by_itself_has_both_languages():
+    from aimkit import i18n
+    assert i18n.problems(plots.LABELS) == []
+
+
+def test_figures_speak_the_course_language(monkeypatch):
+    from aimkit import i18n
+    table = pd.DataFrame({"inertia": [90.0, 40.0], "silhouette": [0.5, 0.6]},
+                         index=pd.Index([2, 3], name="k"))
+    confusion = pd.DataFrame({"predicted: a": [1200, 0], "predicted: b": [1, 2],
+                              "% correct": [99.9, 100.0]}, index=["actual: a", "actual: b"])
+    monkeypatch.setattr(i18n, "_chosen_language", ["nl"])
+    k_figure, confusion_figure = plots.k_choice(table), plots.confusion(confusion)
+    assert [ax.get_xlabel() for ax in k_figure.axes] == ["aantal clusters k"] * 2
+    assert k_figure._suptitle.get_text() == "Het aantal clusters k kiezen"
+    ax = confusion_figure.axes[0]
+    assert ax.get_xlabel() == "voorspeld label"
+    assert [t.get_text() for t in ax.get_yticklabels()][0] == "actual: a (100 % juist)"
+    assert "1.200" in [t.get_text() for t in ax.texts]
+    plt.close("all")

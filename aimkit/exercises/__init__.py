@@ -50,16 +50,16 @@ import importlib
 import os
 import pkgutil
 import re
-import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
+from aimkit import i18n
+
 STRICT = "AIMKIT_EXERCISES_STRICT"
 """Environment variable: ``1`` makes a wrong or missing answer raise AssertionError."""
-LANGUAGE = "AIMKIT_LANGUAGE"
-"""Environment variable: the language of the messages when :func:`use_language` was not called."""
-LANGUAGES = ("en", "nl")
+LANGUAGE = i18n.COURSE_LANGUAGE
+LANGUAGES = i18n.LANGUAGES
 EXERCISE_ID = re.compile(r"^(\d\d)\.(\d+)$")
 
 MESSAGES = {
@@ -81,7 +81,7 @@ MESSAGES = {
 NOT_ANSWERED = MESSAGES["not_answered"]["en"]
 CORRECT = MESSAGES["correct"]["en"]
 
-Text = Mapping[str, str]
+Text = i18n.Text
 """A message in every language: ``{"en": "...", "nl": "..."}``, with ``{placeholders}``."""
 
 
@@ -197,62 +197,11 @@ def exercise(exercise_id: str) -> Exercise:
             from None
 
 
-# --- language -----------------------------------------------------------------------------
+# --- language: the course's language lives in aimkit.i18n (figures speak it too) --------
 
-_chosen_language: list[str] = []  # set by use_language; empty means: ask the environment
-
-
-def use_language(language: str) -> None:
-    """Let every following check and hint speak ``language`` ("en" or "nl").
-
-    Examples
-    --------
-    >>> use_language("nl"); current_language()
-    'nl'
-    >>> use_language("en")
-    """
-    if language not in LANGUAGES:
-        raise ValueError(f"language must be one of {LANGUAGES}, not {language!r}")
-    _chosen_language[:] = [language]
-
-
-def current_language() -> str:
-    """The language of the messages: :func:`use_language`, else ``AIMKIT_LANGUAGE``, else "en".
-
-    Examples
-    --------
-    >>> current_language()
-    'en'
-    """
-    if _chosen_language:
-        return _chosen_language[0]
-    language = os.environ.get(LANGUAGE, "en")
-    return language if language in LANGUAGES else "en"
-
-
-class _LocalFormatter(string.Formatter):
-    """``str.format`` that writes numbers the Flemish way (1.234,5) in Dutch."""
-
-    def __init__(self, language: str):
-        self.language = language
-
-    def format_field(self, value, format_spec):
-        text = super().format_field(value, format_spec)
-        if self.language == "nl" and isinstance(value, int | float):
-            text = text.translate(str.maketrans(",.", ".,"))
-        return text
-
-
-def say(text: Text, **fields) -> str:
-    """Return ``text`` in the current language with its ``{fields}`` filled in.
-
-    Examples
-    --------
-    >>> say({"en": "{n:,} per group", "nl": "{n:,} per groep"}, n=6745)
-    '6,745 per group'
-    """
-    language = current_language()
-    return _LocalFormatter(language).format(text[language], **fields)
+use_language = i18n.use_language
+current_language = i18n.current_language
+say = i18n.say
 
 
 # --- checking -----------------------------------------------------------------------------
