@@ -1,5 +1,8 @@
 """The course map: every notebook in order, with the AIM and CRISP-DM phases it covers.
 
+Each notebook has an English original and a Dutch edition (``notebooks/nl/``, written by
+``tools/dutch.py``); the map links both, and :func:`binder_url` opens either on Binder.
+
 The phase notebooks (00–08) and the trainers' notebook (99) are listed here; the case notebooks
 (10–18) come from the cases' registrations in :mod:`aimkit.datasets`, so a new case appears on
 the map by its generator module alone. The README's course-map table is rendered from this
@@ -11,12 +14,12 @@ Examples
 --------
 >>> table = course_map()
 >>> table.splitlines()[0]
-'| Notebook | AIM phase | CRISP-DM phase | Minutes |'
+'| Notebook | In Dutch | AIM phase | CRISP-DM phase | Minutes |'
 >>> "[10 Kinnarps: B2B customer clustering]" in table
 True
 
 Used in: README.md (the course map), notebooks/99_for_trainers.ipynb (the workshop agendas),
-tests/test_course.py
+the data-maturity scan (its links to the cases), tests/test_course.py
 """
 
 from __future__ import annotations
@@ -26,6 +29,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aimkit import datasets
+
+REPOSITORY = "start2aim/start2aim"
+"""The course's repository on GitHub, as Binder names it."""
+RELEASE = "v2026.12"
+"""The release the README's Binder badges point at (``tests/test_course.py`` keeps them equal)."""
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @dataclass(frozen=True)
@@ -96,13 +105,40 @@ def course_map() -> str:
 
     Examples
     --------
-    >>> course_map().splitlines()[2]
-    '| [00 Start here](notebooks/00_start_here.ipynb) | overview | overview | 15 |'
+    >>> course_map().splitlines()[2].split(" | ")[1]
+    '[00 in het Nederlands](notebooks/nl/00_start_here.ipynb)'
     """
-    rows = ["| Notebook | AIM phase | CRISP-DM phase | Minutes |", "|---|---|---|---|"]
-    rows += [f"| [{n.number} {n.title}](notebooks/{n.path}) | {n.aim_phase} | {n.crisp_dm} "
-             f"| {n.minutes} |" for n in notebooks()]
+    rows = ["| Notebook | In Dutch | AIM phase | CRISP-DM phase | Minutes |",
+            "|---|---|---|---|---|"]
+    rows += [f"| [{n.number} {n.title}](notebooks/{n.path}) | {_dutch_link(n)} | {n.aim_phase} "
+             f"| {n.crisp_dm} | {n.minutes} |" for n in notebooks()]
     return "\n".join(rows)
+
+
+def _dutch_link(notebook: Notebook) -> str:
+    """A link to the notebook's Dutch edition, or a dash while it has none."""
+    dutch = f"notebooks/nl/{notebook.path}"
+    return f"[{notebook.number} in het Nederlands]({dutch})" if (ROOT / dutch).is_file() else "–"
+
+
+def binder_url(notebook: str, lang: str = "en") -> str:
+    """The address that opens ``notebook`` in JupyterLab on Binder, in Dutch for ``lang="nl"``.
+
+    Parameters
+    ----------
+    notebook : str
+        Relative to ``notebooks/`` (as :class:`Notebook` and the cases name it).
+    lang : {"en", "nl"}
+        The edition: the English original or the Dutch one (``notebooks/nl/``).
+
+    Examples
+    --------
+    >>> binder_url("cases/14_annapops_rfmt_behaviour.ipynb", "nl").split("?")[1]
+    'urlpath=lab/tree/notebooks/nl/cases/14_annapops_rfmt_behaviour.ipynb'
+    """
+    edition = "notebooks/nl/" if lang == "nl" else "notebooks/"
+    return (f"https://mybinder.org/v2/gh/{REPOSITORY}/{RELEASE}"
+            f"?urlpath=lab/tree/{edition}{notebook}")
 
 
 def _table_span(text: str) -> tuple[int, int]:

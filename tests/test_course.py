@@ -1,6 +1,9 @@
 """aimkit.course: the README's course map is the one the registry renders."""
 
+import re
 from pathlib import Path
+
+import pytest
 
 from aimkit import course, datasets
 
@@ -38,3 +41,16 @@ def test_write_course_map_replaces_only_the_table(tmp_path):
     assert text.startswith("# Title\n\n## Course map\n\n| Notebook |")
     assert text.endswith("| 20 |\n\n## Next\ntext\n")
     assert not course.write_course_map(readme)  # a second run changes nothing
+
+
+def test_binder_links_name_the_release_of_the_readme_badges():
+    badges = re.findall(r"https://mybinder\.org/v2/gh/([^/\s]+/[^/\s]+)/([^?\s)]+)\?",
+                        (ROOT / "README.md").read_text(encoding="utf-8"))
+    assert badges and set(badges) == {(course.REPOSITORY, course.RELEASE)}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_every_notebook_binder_opens_exists_in_both_editions(lang):
+    for notebook in course.notebooks():
+        path = course.binder_url(notebook.path, lang).split("urlpath=lab/tree/")[1]
+        assert (ROOT / path).is_file(), path
