@@ -110,6 +110,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "similar_line": {"nl": "{name} ({sector}), stadium {stage}",
                      "en": "{name} ({sector}), stage {stage}"},
     "open_case": {"nl": "lees de case", "en": "read the case"},
+    "open_notebook": {"nl": "Open de notebook van deze case (Binder, nieuw tabblad)",
+                      "en": "Open this case's notebook (Binder, new tab)"},
     "report_what": {"nl": "rapport (HTML)", "en": "report (HTML)"},
     "answers_what": {"nl": "antwoorden (JSON)", "en": "answers (JSON)"},
     "load_answers": {"nl": "Laad antwoorden (JSON)", "en": "Load answers (JSON)"},

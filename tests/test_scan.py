@@ -15,7 +15,7 @@ import matplotlib.pyplot as plt
 import pytest
 from test_apps import data_url, no_output_capture  # noqa: F401 (a fixture)
 
-from aimkit import maturity, plots
+from aimkit import course, datasets, maturity, plots
 from aimkit.apps import scan
 from aimkit.maturity import MaturityError
 
@@ -272,7 +272,11 @@ def test_scan_walks_the_steps_with_dont_know_and_jargon():
     assert app.radar.value[:4] == b"\x89PNG"
     assert app.levels.value.count("<tr>") == 1 + 8
     assert app.similar.value.count("<details class='aimkit-case'>") == 3
-    assert "href" not in app.similar.value and "Anna Pops" in app.similar.value
+    assert "Anna Pops" in app.similar.value
+    links = re.findall(r'href="([^"]*)"', app.similar.value)
+    assert len(links) == 3 and all(link.startswith(course.binder_url("cases/", "nl"))
+                                   for link in links)
+    assert course.binder_url(datasets.cases()["annapops"].notebook, "nl") in links
 
 
 def test_scan_below_the_minimum_shows_no_stage():

@@ -121,11 +121,12 @@ def shows_words(code: str) -> bool:
         return True
 
 
-SHOWN_BY_KEYWORD = {"title", "xlabel", "ylabel", "label", "suptitle", "text", "description",
-                    "placeholder", "name", "caption"}
+SHOWN_BY_KEYWORD = {"title", "xlabel", "ylabel", "label", "labels", "suptitle", "text",
+                    "description", "placeholder", "name", "caption"}
 """Keyword arguments whose string is shown to the reader, even when it is one word."""
 SHOWN_BY_CALL = {"print", "Markdown", "display", "set_title", "set_xlabel", "set_ylabel",
-                 "suptitle", "title", "xlabel", "ylabel", "text", "annotate", "set_caption"}
+                 "suptitle", "title", "xlabel", "ylabel", "text", "annotate", "set_caption",
+                 "set_xticks", "set_yticks", "set_xticklabels", "set_yticklabels", "legend"}
 """Calls whose positional strings are shown to the reader, even when they are one word."""
 
 
@@ -155,7 +156,9 @@ class _Blank(ast.NodeTransformer):
 
 
 def _blank(node: ast.expr) -> ast.expr:
-    """A one-word string shown to the reader, blanked like prose."""
+    """A one-word string shown to the reader (or a list of them), blanked like prose."""
+    if isinstance(node, ast.List | ast.Tuple):
+        node.elts = [_blank(element) for element in node.elts]
     return ast.Constant("") if isinstance(node, ast.Constant) and isinstance(node.value,
                                                                               str) else node
 
@@ -172,6 +175,9 @@ def same_program(english: str, dutch: str) -> bool:
     >>> same_program('print(f"{n} customers")', 'print(f"{n} klanten")')
     True
     >>> same_program('ax.set_ylabel("customers")', 'ax.set_ylabel("klanten")')
+    True
+    >>> same_program('ax.set_xticks([0, 1], ["before", "after"])',
+    ...              'ax.set_xticks([0, 1], ["voor", "na"])')
     True
     >>> same_program('table["revenue"].sum()', 'table["omzet"].sum()')
     False

@@ -22,7 +22,7 @@ import re
 
 import ipywidgets as widgets
 
-from aimkit import i18n, maturity
+from aimkit import course, datasets, i18n, maturity
 from aimkit.apps import _ui
 from aimkit.apps._browser_store import BrowserStore
 
@@ -375,7 +375,8 @@ class MaturityScan:
             f"<details class='aimkit-case'><summary>"
             f"{e(self.t('similar_line', name=case['name'], sector=case['sector'], stage=case['stage']))}"  # noqa: E501
             f" · <u>{e(self.t('open_case'))}</u></summary>"
-            f"{maturity.case_summary_html(case_id, self.model, lang, heading='h4')}</details>"
+            f"{maturity.case_summary_html(case_id, self.model, lang, heading='h4')}"
+            f"{self._case_link(case_id)}</details>"
             for case_id, case in similar.iterrows())
         intro = self.t("similar_intro_profile" if a.sector or a.size else "similar_intro")
         self.similar.value = (f"<h3>{e(self.t('similar_title'))}</h3><p>{e(intro)}</p>"
@@ -385,6 +386,15 @@ class MaturityScan:
         self.downloads.value = _ui.download_link(
             report, f"maturity-{name}.html", "text/html",
             self.t("download", what=self.t("report_what")))
+
+    def _case_link(self, case_id: str) -> str:
+        """A link that opens the case's notebook on Binder, in the app's language."""
+        case = datasets.cases().get(case_id)
+        if case is None:
+            return ""
+        url = html.escape(course.binder_url(case.notebook, self.lang))
+        return (f"<p><a href=\"{url}\" target=\"_blank\" rel=\"noopener\">"
+                f"{html.escape(self.t('open_notebook'))}</a></p>")
 
     # ------------------------------------------------------------------- load answers
     def load(self, content: bytes, filename: str = "answers.json") -> bool:

@@ -81,7 +81,10 @@ def test_scan_end_to_end(voila_server, page):
     cases = page.locator("details.aimkit-case")
     expect(cases).to_have_count(3)
     expect(cases.first).to_contain_text("Anna Pops")  # same sector and size
-    expect(page.locator(".aimkit-app a[href]:not([download])")).to_have_count(0)
+    case_links = page.locator(".aimkit-app a[href]:not([download])")
+    expect(case_links).to_have_count(3)  # each case's notebook on Binder, in Dutch
+    assert all("urlpath=lab/tree/notebooks/nl/cases/" in case_links.nth(i).get_attribute("href")
+               for i in range(3))
     cases.first.locator("summary").click()
     expect(cases.first.get_by_text("kinderkledingwinkel met webshop")).to_be_visible()
     assert page_problems(page) == []
