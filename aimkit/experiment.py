@@ -34,6 +34,8 @@ import numpy as np
 import pandas as pd
 from scipy import optimize, stats
 
+from aimkit import i18n
+
 TEST = "two-sided two-proportion z-test with pooled variance (= Pearson chi-square, no correction)"
 INTERVAL = "Newcombe hybrid score interval (from two Wilson intervals)"
 
@@ -80,13 +82,25 @@ class ABResult:
         return pd.DataFrame({"value": pd.Series(values, dtype=object)})
 
     def __str__(self) -> str:
-        level = round(100 * (1 - self.alpha))
-        verdict = ("the difference is statistically significant" if self.significant
-                   else "the difference could be chance")
-        return (f"A converts {self.rate_a:.2%} of {self.n_a:,}, B {self.rate_b:.2%} of "
-                f"{self.n_b:,}: uplift {self.uplift:+.2%} points ({self.relative_uplift:+.1%}), "
-                f"{level}% interval [{self.ci_low:+.2%}, {self.ci_high:+.2%}], "
-                f"p = {self.p_value:.3g}; {verdict}.")
+        verdict = _VERDICT["significant" if self.significant else "chance"]
+        return i18n.say(_READ_OUT, **asdict(self), level=round(100 * (1 - self.alpha)),
+                        verdict=i18n.say(verdict))
+
+
+_READ_OUT = {
+    "en": "A converts {rate_a:.2%} of {n_a:,}, B {rate_b:.2%} of {n_b:,}: uplift {uplift:+.2%} "
+          "points ({relative_uplift:+.1%}), {level}% interval [{ci_low:+.2%}, {ci_high:+.2%}], "
+          "p = {p_value:.3g}; {verdict}.",
+    "nl": "A converteert {rate_a:.2%} van {n_a:,}, B {rate_b:.2%} van {n_b:,}: uplift "
+          "{uplift:+.2%}-punt ({relative_uplift:+.1%}), {level}%-interval [{ci_low:+.2%}, "
+          "{ci_high:+.2%}], p = {p_value:.3g}; {verdict}.",
+}
+"""How a test result reads out, in the course's language (:func:`aimkit.i18n.say`)."""
+_VERDICT = {
+    "significant": {"en": "the difference is statistically significant",
+                    "nl": "het verschil is statistisch significant"},
+    "chance": {"en": "the difference could be chance", "nl": "het verschil kan toeval zijn"},
+}
 
 
 def _check_counts(conversions: int, n: int, label: str) -> None:
@@ -157,6 +171,10 @@ def ab_test(conversions_a, n_a: int | None = None, conversions_b: int | None = N
     >>> print(r)  # doctest: +NORMALIZE_WHITESPACE
     A converts 7.00% of 1,000, B 10.00% of 1,000: uplift +3.00% points (+42.9%),
     95% interval [+0.55%, +5.47%], p = 0.0162; the difference is statistically significant.
+    >>> i18n.use_language("nl"); print(r)  # doctest: +NORMALIZE_WHITESPACE
+    A converteert 7,00% van 1.000, B 10,00% van 1.000: uplift +3,00%-punt (+42,9%),
+    95%-interval [+0,55%, +5,47%], p = 0,0162; het verschil is statistisch significant.
+    >>> i18n.use_language("en")
     >>> units = pd.DataFrame({"group": ["A"] * 1000 + ["B"] * 1000,
     ...                       "converted": [1] * 70 + [0] * 930 + [1] * 100 + [0] * 900})
     >>> ab_test(units) == r

@@ -60,6 +60,8 @@ from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import LabelEncoder, OneHotEncoder, StandardScaler
 from xgboost import XGBClassifier
 
+from aimkit import i18n
+
 BASELINE = "baseline (majority class)"
 """Name of the row :func:`compare_models` adds for a model that always says the commonest label."""
 
@@ -401,8 +403,10 @@ class Interval(NamedTuple):
     rows: int
 
     def __str__(self) -> str:
-        return (f"{self.metric} {self.estimate:.3f} ({self.level:.0%} interval "
-                f"{self.low:.3f}–{self.high:.3f}, {self.rows:,} rows)")
+        return i18n.say({"en": "{metric} {estimate:.3f} ({level:.0%} interval "
+                               "{low:.3f}–{high:.3f}, {rows:,} rows)",
+                         "nl": "{metric} {estimate:.3f} ({level:.0%}-interval "
+                               "{low:.3f}–{high:.3f}, {rows:,} rijen)"}, **self._asdict())
 
 
 def bootstrap_interval(y_true, y_score, metric: str | Callable = "accuracy", n: int = 1000,
