@@ -66,6 +66,20 @@ TRANSLATED = [
     "02_aim1_marketing_objectives.ipynb",
     "03_aim2_personalisation_opportunities.ipynb",
     "04_aim3_data_maturity_and_quality.ipynb",
+    "05_aim4_analysis_toolbox.ipynb",
+    "06_aim5_implement_pilot_ab_test.ipynb",
+    "07_aim6_evaluate_and_adjust.ipynb",
+    "08_legal_and_responsible_ai.ipynb",
+    "99_for_trainers.ipynb",
+    "cases/10_kinnarps_b2b_clustering.ipynb",
+    "cases/11_trailfinders_rebooking.ipynb",
+    "cases/12_costa_real_estate_recommender.ipynb",
+    "cases/13_wine_recommendations.ipynb",
+    "cases/14_annapops_rfmt_behaviour.ipynb",
+    "cases/15_odisee_web_segments.ipynb",
+    "cases/16_earnieland_reactivation.ipynb",
+    "cases/17_energy_churn_offers.ipynb",
+    "cases/18_returns_risk_explained.ipynb",
 ]
 """The notebooks of the Dutch edition, relative to ``notebooks/``. Only grows: add a notebook
 once every markdown cell has a current translation."""
