@@ -252,13 +252,20 @@ def dutch_link(target: str, notebook: PurePosixPath) -> str:
     """Return where a link of the English ``notebook`` points from its Dutch edition.
 
     A translated notebook is linked in Dutch; anything else (an English-only notebook, an
-    app, a file of the repository) keeps its target, one folder further up.
+    app, a file of the repository) keeps its target, one folder further up. A link into
+    ``nl/`` leads to the other edition: from an English notebook to the Dutch one, and so
+    from the Dutch notebook to the English original.
+
+    Examples
+    --------
+    >>> dutch_link("nl/00_start_here.ipynb", PurePosixPath("00_start_here.ipynb"))
+    '../00_start_here.ipynb'
     """
     resolved = _resolved(target, notebook)
     if resolved is None or resolved in TRANSLATED:
         return target
     _, hash_sign, anchor = target.partition("#")
-    english = posixpath.relpath(posixpath.join("notebooks", resolved),
+    english = posixpath.relpath(posixpath.join("notebooks", resolved.removeprefix("nl/")),
                                 posixpath.join("notebooks/nl", notebook.parent.as_posix()))
     return english + hash_sign + anchor
 
@@ -275,8 +282,9 @@ def dutch_links(markdown: str, notebook: PurePosixPath) -> str:
     """
     def link(match: re.Match) -> str:
         resolved = _resolved(match[2], notebook) or ""
-        english = (resolved.endswith(".ipynb") and resolved not in TRANSLATED
-                   and not resolved.startswith("apps/"))
+        english = resolved.endswith(".ipynb") and (
+            resolved.startswith("nl/") or resolved not in TRANSLATED
+            and not resolved.startswith("apps/"))
         return (match[1] + dutch_link(match[2], notebook) + match[3]
                 + (ENGLISH_MARK if english else ""))
     return LINK.sub(link, markdown)

@@ -1,7 +1,8 @@
 """Build the course site: the notebooks as HTML pages with their outputs, and the course map.
 
-Every course notebook becomes a page to read without running anything, on a phone too, and
-an index page shows the course map.
+Every course notebook becomes a page to read without running anything, on a phone too, in
+English and, from the Dutch edition (``notebooks/nl/``), in Dutch (``nl/…``); an index page
+shows the course map with both.
 
 Run from the repository's root::
 
@@ -99,7 +100,8 @@ def site_link(target: str, source: Path) -> str:
 
 def _navigation(source: Path) -> str:
     up = "../" * len(source.parent.parts)
-    return (f'<nav class="course"><a href="{up}index.html">Course map</a> · '
+    course_map = "Cursuskaart" if source.parts[0] == "nl" else "Course map"
+    return (f'<nav class="course"><a href="{up}index.html">{course_map}</a> · '
             f'{source.stem.replace("_", " ")}</nav>')
 
 
@@ -147,17 +149,21 @@ def index() -> str:
     --------
     >>> 'href="cases/10_kinnarps_b2b_clustering.html"' in index()
     True
+    >>> 'href="nl/cases/10_kinnarps_b2b_clustering.html"' in index()
+    True
     """
     table = re.sub(r"\]\(notebooks/([^)]+)\.ipynb\)", r"](\1.html)", course.course_map())
     body = (f"<h1>{TITLE}</h1>\n<p>The course's notebooks with their results, to read without "
             "running them. To run them, open the course on Binder or on your own computer "
-            "(see the README).</p>\n<h2>Course map</h2>\n"
+            "(see the README).</p>\n<p lang=\"nl\">De notebooks van de cursus met hun "
+            "resultaten, om te lezen zonder ze uit te voeren; de kolom <em>In Dutch</em> "
+            "opent de Nederlandse editie.</p>\n<h2>Course map</h2>\n"
             + mistune.create_markdown(plugins=["table"])(table))
     return page(TITLE, body, CSS)
 
 
 def build(out: Path = SITE, run: bool = True) -> list[Path]:
-    """Build the whole site into ``out``: the index and one page per course notebook.
+    """Build the whole site into ``out``: the index and a page per notebook and edition.
 
     Parameters
     ----------
@@ -175,8 +181,10 @@ def build(out: Path = SITE, run: bool = True) -> list[Path]:
     (out / "index.html").write_text(index(), encoding="utf-8")
     pages = [out / "index.html"]
     for notebook in course.notebooks():
-        pages.append(render(NOTEBOOKS / notebook.path, out, run))
-        print(f"{pages[-1].relative_to(out)}", file=sys.stderr)
+        for path in (NOTEBOOKS / notebook.path, NOTEBOOKS / "nl" / notebook.path):
+            if path.is_file():
+                pages.append(render(path, out, run))
+                print(f"{pages[-1].relative_to(out)}", file=sys.stderr)
     return pages
 
 
