@@ -22,7 +22,8 @@ is set; exercise feedback and the labels :mod:`aimkit.plots` draws follow it (:f
 >>> use_language("en")
 
 Used in: the Voila apps, through :mod:`aimkit.apps`; every notebook, through
-:mod:`aimkit.exercises` and :mod:`aimkit.plots`.
+:mod:`aimkit.exercises` and :mod:`aimkit.plots`; notebooks/04_aim3_data_maturity_and_quality.ipynb
+and notebooks/99_for_trainers.ipynb (the maturity model in the course's language).
 """
 
 from __future__ import annotations
