@@ -199,3 +199,17 @@ def test_describe_names_each_table_with_its_size():
 def test_unknown_name_is_a_clear_error():
     with pytest.raises(KeyError, match="unknown dataset 'kinarps'"):
         datasets.generate("kinarps")
+
+
+@pytest.mark.parametrize("name", list(datasets.cases()))
+def test_every_table_is_described_in_both_languages(name):
+    from aimkit import i18n
+    assert i18n.problems(datasets._generator(name).TABLES) == []
+
+
+def test_describe_speaks_the_course_language(monkeypatch):
+    from aimkit import i18n
+    monkeypatch.setattr(i18n, "_chosen_language", ["nl"])
+    text = datasets.describe("annapops")
+    assert "notebooks/nl/cases/14_annapops_rfmt_behaviour.ipynb" in text
+    assert "- customers (6.000 rijen × 8 kolommen): het klantenbestand" in text

@@ -25,7 +25,8 @@ notebook runs on other customers: ``AIMKIT_SEED=7 pytest notebooks/cases``.
 - ``CASE``: a :class:`Case` (company, notebook, e-book page, where its transactions are);
   the registry (:func:`cases`, :func:`list_datasets`), the segment explorer's example data and
   the README's course map (:mod:`aimkit.course`) are derived from it;
-- ``TABLES``: ``{table name: one-line description}``, in export order;
+- ``TABLES``: ``{table name: {"en": one-line description, "nl": its Dutch}}``, in export
+  order;
 - ``FORMATS`` (optional): ``{table name: CsvFormat}`` for exports that are not plain CSV
   (e.g. a Belgian Excel export with ``;`` and decimal commas);
 - ``generate(seed, scale, **options) -> dict[str, DataFrame]``: the tables, with dates already
@@ -51,6 +52,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+
+from aimkit import i18n
 
 DEFAULT_SEED = 2021
 """The seed of the shipped data (the year the e-book's cases were run)."""
@@ -241,14 +244,14 @@ def generate(name: str, seed: int = DEFAULT_SEED, scale: float = 1.0,
 
 
 def describe_tables(name: str) -> dict[str, str]:
-    """Return ``{table: description}`` for a company, in export order.
+    """Return ``{table: description}`` for a company, in export order, in the course's language.
 
     Examples
     --------
-    >>> "erp_orders" in describe_tables("kinnarps")
-    True
+    >>> describe_tables("kinnarps")["erp_orders"][:9]
+    'ERP docum'
     """
-    return dict(_generator(name).TABLES)
+    return {table: i18n.say(text) for table, text in _generator(name).TABLES.items()}
 
 
 def describe(name: str) -> str:
@@ -262,10 +265,13 @@ def describe(name: str) -> str:
     registered = case(name)
     tables = load(name)
     lines = [f"{registered.company}: {registered.title}",
-             f"notebook: notebooks/{registered.notebook}"]
+             f"notebook: notebooks/{'nl/' if i18n.current_language() == 'nl' else ''}"
+             f"{registered.notebook}"]
     for table, text in describe_tables(name).items():
         frame = tables[table]
-        lines.append(f"- {table} ({len(frame):,} rows × {frame.shape[1]} columns): {text}")
+        lines.append(i18n.say({"en": "- {table} ({rows:,} rows × {columns} columns): {about}",
+                               "nl": "- {table} ({rows:,} rijen × {columns} kolommen): {about}"},
+                              table=table, rows=len(frame), columns=frame.shape[1], about=text))
     return "\n".join(lines)
 
 

@@ -52,9 +52,15 @@ CASE = Case(
     transactions=Transactions("web_orders", {"ordered_at": "order_date"}), aim_phase="5 and 6")
 
 TABLES = {
-    "customers": "the customer file: name, e-mail, mobile number, address",
-    "web_orders": "webshop orders with customer number and e-mail; status paid or cancelled",
-    "shop_payments": "till payments: customer number, a typed mobile number, or nothing",
+    "customers": {
+        "en": "the customer file: name, e-mail, mobile number, address",
+        "nl": "het klantenbestand: naam, e-mail, gsm-nummer, adres"},
+    "web_orders": {
+        "en": "webshop orders with customer number and e-mail; status paid or cancelled",
+        "nl": "webshopbestellingen met klantnummer en e-mail; status betaald of geannuleerd"},
+    "shop_payments": {
+        "en": "till payments: customer number, a typed mobile number, or nothing",
+        "nl": "kassabetalingen: klantnummer, een getypt gsm-nummer of niets"},
 }
 FORMATS = {"shop_payments": BELGIAN_EXCEL}
 

@@ -54,13 +54,27 @@ CASE = Case(
     notebook="cases/12_costa_real_estate_recommender.ipynb", ebook_page=50, minutes=45)
 
 TABLES = {
-    "properties": "admin dashboard (CMS): properties with their metadata and listing date",
-    "visitors": "DMP visitor profiles: anonymous cookie ID, first visit, country, device, source",
-    "events": "tracking snippet: page views, favourites and recommendation-box clicks",
-    "questionnaire": "'find your ideal property' questionnaire answers",
-    "conversions": "conversions: e-book downloads, contact forms, newsletter, profiles",
-    "ab_assignment": "A/B test of the recommendation box: generic or personalised",
-    "saved_searches": "HubSpot CRM: saved search profiles of contacts for the listing e-mail",
+    "properties": {
+        "en": "admin dashboard (CMS): properties with their metadata and listing date",
+        "nl": "admin-dashboard (CMS): panden met hun metadata en publicatiedatum"},
+    "visitors": {
+        "en": "DMP visitor profiles: anonymous cookie ID, first visit, country, device, source",
+        "nl": "DMP-bezoekersprofielen: anonieme cookie-ID, eerste bezoek, land, toestel, bron"},
+    "events": {
+        "en": "tracking snippet: page views, favourites and recommendation-box clicks",
+        "nl": "trackingcode: paginaweergaven, favorieten en kliks in de aanbevelingsbox"},
+    "questionnaire": {
+        "en": "'find your ideal property' questionnaire answers",
+        "nl": "antwoorden op de vragenlijst 'vind je ideale woning'"},
+    "conversions": {
+        "en": "conversions: e-book downloads, contact forms, newsletter, profiles",
+        "nl": "conversies: e-bookdownloads, contactformulieren, nieuwsbrief, profielen"},
+    "ab_assignment": {
+        "en": "A/B test of the recommendation box: generic or personalised",
+        "nl": "A/B-test van de aanbevelingsbox: algemeen of gepersonaliseerd"},
+    "saved_searches": {
+        "en": "HubSpot CRM: saved search profiles of contacts for the listing e-mail",
+        "nl": "HubSpot CRM: bewaarde zoekprofielen van contacten voor de aanbodmail"},
 }
 
 START = pd.Timestamp("2021-01-04")

@@ -53,10 +53,18 @@ CASE = Case(
                                             "purchased_at": "order_date"}))
 
 TABLES = {
-    "shops": "affiliated webshops: name, category, cashback rate",
-    "users": "members: registration, gender, birth year, language, newsletter opt-in",
-    "purchases": "purchases through Earnieland since 2004: shop, amount, time, both commissions",
-    "promotions": "cashback promotions running at the export date",
+    "shops": {
+        "en": "affiliated webshops: name, category, cashback rate",
+        "nl": "aangesloten webshops: naam, categorie, cashbackpercentage"},
+    "users": {
+        "en": "members: registration, gender, birth year, language, newsletter opt-in",
+        "nl": "leden: registratie, geslacht, geboortejaar, taal, opt-in voor de nieuwsbrief"},
+    "purchases": {
+        "en": "purchases through Earnieland since 2004: shop, amount, time, both commissions",
+        "nl": "aankopen via Earnieland sinds 2004: webshop, bedrag, tijdstip, beide commissies"},
+    "promotions": {
+        "en": "cashback promotions running at the export date",
+        "nl": "cashbackpromoties die lopen op de exportdatum"},
 }
 
 FOUNDED = pd.Timestamp("2004-03-01")

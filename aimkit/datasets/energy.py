@@ -61,15 +61,34 @@ CASE = Case(
     notebook="cases/17_energy_churn_offers.ipynb", ebook_page=77, minutes=50)
 
 TABLES = {
-    "erp_customers": "ERP customer information: type, postcode, customer since, payment method",
-    "erp_invoices": "ERP monthly invoice lines: consumption, amount, payment behaviour",
-    "cms_contracts": "CMS contracts: product, fixed fee, variable price, start, end, end reason",
-    "cms_feedback": "CMS notes by agents: importance of price and peace of mind, competitor",
-    "tickets": "ticket system: contact moments (complaint, question, purchase)",
-    "field_service": "field-service app: minutes an agent spent per customer contact",
-    "offer_catalogue": "CMS retention offers: product, term, fixed fee, variable price",
-    "offer_history": "the randomised retention campaign of 1 October 2019: offer, accepted",
-    "retention_pilot": "the randomised retention-call pilot of 1 July 2020: called or not",
+    "erp_customers": {
+        "en": "ERP customer information: type, postcode, customer since, payment method",
+        "nl": "ERP-klantgegevens: type, postcode, klant sinds, betaalwijze"},
+    "erp_invoices": {
+        "en": "ERP monthly invoice lines: consumption, amount, payment behaviour",
+        "nl": "ERP-factuurlijnen per maand: verbruik, bedrag, betaalgedrag"},
+    "cms_contracts": {
+        "en": "CMS contracts: product, fixed fee, variable price, start, end, end reason",
+        "nl": "CMS-contracten: product, vaste vergoeding, variabele prijs, start, einde, reden van"
+              " einde"},
+    "cms_feedback": {
+        "en": "CMS notes by agents: importance of price and peace of mind, competitor",
+        "nl": "CMS-notities van agenten: belang van prijs en gemoedsrust, concurrent"},
+    "tickets": {
+        "en": "ticket system: contact moments (complaint, question, purchase)",
+        "nl": "ticketsysteem: contactmomenten (klacht, vraag, aankoop)"},
+    "field_service": {
+        "en": "field-service app: minutes an agent spent per customer contact",
+        "nl": "app van de buitendienst: minuten die een agent per klantcontact besteedde"},
+    "offer_catalogue": {
+        "en": "CMS retention offers: product, term, fixed fee, variable price",
+        "nl": "CMS-retentieaanbiedingen: product, looptijd, vaste vergoeding, variabele prijs"},
+    "offer_history": {
+        "en": "the randomised retention campaign of 1 October 2019: offer, accepted",
+        "nl": "de gerandomiseerde retentiecampagne van 1 oktober 2019: aanbod, aanvaard"},
+    "retention_pilot": {
+        "en": "the randomised retention-call pilot of 1 July 2020: called or not",
+        "nl": "de gerandomiseerde pilot met retentiegesprekken van 1 juli 2020: gebeld of niet"},
 }
 FORMATS = {"erp_customers": BELGIAN_EXCEL, "erp_invoices": BELGIAN_EXCEL}
 

@@ -52,9 +52,15 @@ CASE = Case(
                                              "document_no": "order_id"}))
 
 TABLES = {
-    "crm_customers": "CRM customer cards: potential code A/B/C/D, optional sector/size fields",
-    "crm_contacts": "CRM contact moments: visits, calls, e-mails, showroom visits",
-    "erp_orders": "ERP document lines (Microsoft Dynamics): orders, quotes and credit memos",
+    "crm_customers": {
+        "en": "CRM customer cards: potential code A/B/C/D, optional sector/size fields",
+        "nl": "CRM-klantenkaarten: potentieelcode A/B/C/D, optionele velden sector en grootte"},
+    "crm_contacts": {
+        "en": "CRM contact moments: visits, calls, e-mails, showroom visits",
+        "nl": "CRM-contactmomenten: bezoeken, telefoons, e-mails, showroombezoeken"},
+    "erp_orders": {
+        "en": "ERP document lines (Microsoft Dynamics): orders, quotes and credit memos",
+        "nl": "ERP-documentlijnen (Microsoft Dynamics): bestellingen, offertes en creditnota's"},
 }
 FORMATS = {"erp_orders": BELGIAN_EXCEL}
 

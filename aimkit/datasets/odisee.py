@@ -70,8 +70,14 @@ CASE = Case(
     notebook="cases/15_odisee_web_segments.ipynb", ebook_page=64, minutes=45)
 
 TABLES = {
-    "events": "tracking events: time, profile, full URL, event type, page title, clicked text",
-    "profiles": "visitor profiles: visits, page views, forms, device, OS, language, region, medium",
+    "events": {
+        "en": "tracking events: time, profile, full URL, event type, page title, clicked text",
+        "nl": "trackingevents: tijdstip, profiel, volledige URL, type event, paginatitel, "
+              "aangeklikte tekst"},
+    "profiles": {
+        "en": "visitor profiles: visits, page views, forms, device, OS, language, region, medium",
+        "nl": "bezoekersprofielen: bezoeken, paginaweergaven, formulieren, toestel, OS, taal, "
+              "regio, medium"},
 }
 
 SITE = "https://www.odisee.be"

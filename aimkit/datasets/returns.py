@@ -44,10 +44,19 @@ CASE = Case(
     transactions=Transactions("order_lines", {"ordered_at": "order_date", "price": "amount"}))
 
 TABLES = {
-    "customers": "webshop accounts: sign-up date, consent to use order history",
-    "products": "catalogue: category, brand, price (sizes XS-XXL)",
-    "order_lines": "order lines: order, customer, time, product, size, price, returned, reason",
-    "fit_reviews": "reviews: how the item fits (runs small / true to size / runs large)",
+    "customers": {
+        "en": "webshop accounts: sign-up date, consent to use order history",
+        "nl": "webshopaccounts: aanmelddatum, toestemming om de bestelgeschiedenis te gebruiken"},
+    "products": {
+        "en": "catalogue: category, brand, price (sizes XS-XXL)",
+        "nl": "catalogus: categorie, merk, prijs (maten XS-XXL)"},
+    "order_lines": {
+        "en": "order lines: order, customer, time, product, size, price, returned, reason",
+        "nl": "bestellijnen: bestelling, klant, tijdstip, product, maat, prijs, teruggestuurd, "
+              "reden"},
+    "fit_reviews": {
+        "en": "reviews: how the item fits (runs small / true to size / runs large)",
+        "nl": "reviews: hoe het artikel valt (klein / normaal / groot)"},
 }
 
 START = pd.Timestamp("2020-01-01")

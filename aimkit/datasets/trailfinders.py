@@ -53,10 +53,19 @@ CASE = Case(
                                            "total_price": "amount"}))
 
 TABLES = {
-    "customers": "TravelNote customer records (with duplicates)",
-    "bookings": "TravelNote bookings: dates, total price, free-text destination and trip type",
-    "participants": "TravelNote participants per booking with their birth dates",
-    "website_trips": "the trip catalogue on the website (clean, bilingual)",
+    "customers": {
+        "en": "TravelNote customer records (with duplicates)",
+        "nl": "klantrecords uit TravelNote (met dubbels)"},
+    "bookings": {
+        "en": "TravelNote bookings: dates, total price, free-text destination and trip type",
+        "nl": "boekingen uit TravelNote: data, totaalprijs, bestemming en reistype als vrije "
+              "tekst"},
+    "participants": {
+        "en": "TravelNote participants per booking with their birth dates",
+        "nl": "deelnemers per boeking uit TravelNote, met hun geboortedatum"},
+    "website_trips": {
+        "en": "the trip catalogue on the website (clean, bilingual)",
+        "nl": "de reiscatalogus op de website (proper, tweetalig)"},
 }
 FORMATS = {"customers": BELGIAN_EXCEL, "bookings": BELGIAN_EXCEL,
            "participants": BELGIAN_EXCEL}

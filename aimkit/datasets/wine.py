@@ -49,10 +49,18 @@ CASE = Case(
                                             "line_amount": "amount"}))
 
 TABLES = {
-    "wines": "the wine sheet (Excel): type, grape, accents, food pairings, price, description",
-    "customers": "POS customer file: loyalty customers of the shops and the webshop",
-    "pos_sales": "POS sales lines of one year: shops, tasting days and webshop",
-    "tasting_day_wines": "the wines poured at the next tasting day, by table",
+    "wines": {
+        "en": "the wine sheet (Excel): type, grape, accents, food pairings, price, description",
+        "nl": "de wijnfiche (Excel): type, druif, accenten, gerechten, prijs, beschrijving"},
+    "customers": {
+        "en": "POS customer file: loyalty customers of the shops and the webshop",
+        "nl": "klantenbestand van de kassa: klantenkaarthouders van de winkels en de webshop"},
+    "pos_sales": {
+        "en": "POS sales lines of one year: shops, tasting days and webshop",
+        "nl": "verkooplijnen van de kassa over één jaar: winkels, wijnproefdagen en webshop"},
+    "tasting_day_wines": {
+        "en": "the wines poured at the next tasting day, by table",
+        "nl": "de wijnen die op de volgende wijnproefdag geschonken worden, per tafel"},
 }
 FORMATS = {"wines": BELGIAN_EXCEL}
 
