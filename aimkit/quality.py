@@ -45,6 +45,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from aimkit import i18n
 from aimkit.io import parse_dates, parse_numbers
 
 DIMENSIONS = ("completeness", "validity", "accuracy", "consistency", "integrity", "timeliness")
@@ -118,6 +119,30 @@ def normalise(text) -> str:
     return re.sub(r"[^a-z0-9]", "", plain.lower())
 
 
+PROBLEMS: dict[str, i18n.Text] = {
+    "missing": {"en": "missing or undefined input", "nl": "ontbrekende of onbepaalde invoer"},
+    "not_allowed": {"en": "not one of the allowed values {values}",
+                    "nl": "niet een van de toegelaten waarden {values}"},
+    "not_date": {"en": "not a valid date", "nl": "geen geldige datum"},
+    "not_format": {"en": "not {what}", "nl": "niet {what}"},
+    "implausible": {"en": "implausible: outside {low} … {high}",
+                    "nl": "onwaarschijnlijk: buiten {low} … {high}"},
+    "placeholder": {"en": "placeholder text instead of a real value",
+                    "nl": "opvultekst in plaats van een echte waarde"},
+    "format": {"en": "written as {shape!r}, most are {common!r}",
+               "nl": "geschreven als {shape!r}, de meeste als {common!r}"},
+    "capital": {"en": "does not start with a capital letter",
+                "nl": "begint niet met een hoofdletter"},
+    "not_unique": {"en": "key value is not unique", "nl": "sleutelwaarde is niet uniek"},
+    "not_found": {"en": "not found in {target}", "nl": "niet gevonden in {target}"},
+    "stale": {"en": "not updated in the last {days} days",
+              "nl": "niet bijgewerkt in de laatste {days} dagen"},
+    "duplicate": {"en": "duplicate: same person as rows {rows}",
+                  "nl": "dubbel: dezelfde persoon als rijen {rows}"},
+}
+"""What a finding says is wrong, in the course's language (:func:`aimkit.i18n.say`)."""
+
+
 def _rows(frame: pd.DataFrame, column: str, mask: pd.Series, problem: str) -> list[tuple]:
     return [(row, column, frame.at[row, column], problem) for row in frame.index[mask.to_numpy()]]
 
@@ -135,7 +160,7 @@ def required(*columns: str) -> Check:
     """
     def find(frame):
         return [f for col in columns
-                for f in _rows(frame, col, is_missing(frame[col]), "missing or undefined input")]
+                for f in _rows(frame, col, is_missing(frame[col]), i18n.say(PROBLEMS["missing"]))]
     return Check("completeness", f"required({', '.join(columns)})", find)
 
 
@@ -153,7 +178,7 @@ def allowed(column: str, values: Iterable[str]) -> Check:
     def find(frame):
         present = ~is_missing(frame[column])
         bad = present & ~frame[column].astype("str").str.strip().isin(values)
-        return _rows(frame, column, bad, f"not one of the allowed values {sorted(values)}")
+        return _rows(frame, column, bad, i18n.say(PROBLEMS["not_allowed"], values=sorted(values)))
     return Check("validity", f"allowed({column})", find)
 
 
@@ -168,7 +193,7 @@ def valid_date(column: str) -> Check:
     """
     def find(frame):
         bad = ~is_missing(frame[column]) & parse_dates(frame[column]).isna()
-        return _rows(frame, column, bad, "not a valid date")
+        return _rows(frame, column, bad, i18n.say(PROBLEMS["not_date"]))
     return Check("validity", f"valid_date({column})", find)
 
 
@@ -186,7 +211,7 @@ def pattern(column: str, regex: str, what: str) -> Check:
     def find(frame):
         text = frame[column].astype("str").str.strip()
         bad = ~is_missing(frame[column]) & ~text.str.fullmatch(compiled)
-        return _rows(frame, column, bad, f"not {what}")
+        return _rows(frame, column, bad, i18n.say(PROBLEMS["not_format"], what=what))
     return Check("validity", f"pattern({column})", find)
 
 
@@ -218,7 +243,7 @@ def plausible(column: str, low=None, high=None) -> Check:
             bad |= parsed < lo
         if hi is not None:
             bad |= parsed > hi
-        return _rows(frame, column, bad, f"implausible: outside {low} … {high}")
+        return _rows(frame, column, bad, i18n.say(PROBLEMS["implausible"], low=low, high=high))
     return Check("accuracy", f"plausible({column})", find)
 
 
@@ -236,7 +261,7 @@ def placeholder(column: str, words: Sequence[str] = ("onbekend", "unknown", "tes
     def find(frame):
         text = frame[column].astype("str").str.lower()
         bad = ~is_missing(frame[column]) & text.str.contains(regex, regex=True)
-        return _rows(frame, column, bad, "placeholder text instead of a real value")
+        return _rows(frame, column, bad, i18n.say(PROBLEMS["placeholder"]))
     return Check("accuracy", f"placeholder({column})", find)
 
 
@@ -262,7 +287,7 @@ def same_format(column: str) -> Check:
         common = shapes.value_counts().index[0]
         bad = (shapes != common).reindex(frame.index, fill_value=False)
         return [(row, column, frame.at[row, column],
-                 f"written as {shapes[row]!r}, most are {common!r}")
+                 i18n.say(PROBLEMS["format"], shape=shapes[row], common=common))
                 for row in frame.index[bad.to_numpy()]]
     return Check("consistency", f"same_format({column})", find)
 
@@ -285,7 +310,7 @@ def capitalised(column: str) -> Check:
     def find(frame):
         present = ~is_missing(frame[column])
         bad = present & frame[column].map(first_word_lower).astype(bool)
-        return _rows(frame, column, bad, "does not start with a capital letter")
+        return _rows(frame, column, bad, i18n.say(PROBLEMS["capital"]))
     return Check("consistency", f"capitalised({column})", find)
 
 
@@ -299,7 +324,7 @@ def unique(column: str) -> Check:
     """
     def find(frame):
         bad = frame[column].duplicated(keep=False) & frame[column].notna()
-        return _rows(frame, column, bad, "key value is not unique")
+        return _rows(frame, column, bad, i18n.say(PROBLEMS["not_unique"]))
     return Check("integrity", f"unique({column})", find)
 
 
@@ -316,7 +341,7 @@ def references(column: str, valid: Iterable, target: str = "the other table") ->
 
     def find(frame):
         bad = frame[column].notna() & ~frame[column].isin(valid)
-        return _rows(frame, column, bad, f"not found in {target}")
+        return _rows(frame, column, bad, i18n.say(PROBLEMS["not_found"], target=target))
     return Check("integrity", f"references({column})", find)
 
 
@@ -333,7 +358,7 @@ def fresh(column: str, max_age_days: int, today=None) -> Check:
         now = pd.Timestamp(today) if today is not None else pd.Timestamp.today().normalize()
         age = (now - parse_dates(frame[column])).dt.days
         bad = age.isna() | (age > max_age_days)
-        return _rows(frame, column, bad, f"not updated in the last {max_age_days} days")
+        return _rows(frame, column, bad, i18n.say(PROBLEMS["stale"], days=max_age_days))
     return Check("timeliness", f"fresh({column})", find)
 
 
@@ -357,7 +382,7 @@ def duplicates(*, last_name: str, first_name: str | None = None,
         def others(row):
             return sorted(set(groups.index[groups == groups[row]]) - {row})
         return [(row, last_name, frame.at[row, last_name],
-                 f"duplicate: same person as rows {others(row)}")
+                 i18n.say(PROBLEMS["duplicate"], rows=others(row)))
                 for row in frame.index[bad.to_numpy()]]
     return Check("consistency", "duplicates", find)
 

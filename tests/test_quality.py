@@ -145,3 +145,12 @@ def test_a_cross_column_rule_is_a_check():
     assert (rule["column"] == "total").all() and (rule["dimension"] == "consistency").all()
     scores = quality.summary(found, orders, [total_is_sum("total", ["products", "shipping"])])
     assert scores.loc["consistency", "findings"] == 2
+
+
+def test_findings_speak_the_course_language(monkeypatch):
+    from aimkit import i18n
+    assert i18n.problems(quality.PROBLEMS) == []
+    monkeypatch.setattr(i18n, "_chosen_language", ["nl"])
+    frame = pd.DataFrame({"Voornaam": ["Arthur", "?"], "born": ["10/09/1970", "25-05-1850"]})
+    assert quality.required("Voornaam").find(frame)[0][3] == "ontbrekende of onbepaalde invoer"
+    assert quality.same_format("born").find(frame)[0][3].startswith("geschreven als")
