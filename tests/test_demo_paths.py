@@ -7,7 +7,7 @@ export (as shipped, a small example file). Each path's code cells, run alone and
 fresh kernel, must run without errors: a trainer who collapses the rest must not hit a
 NameError. ``notebooks/99_for_trainers.ipynb`` indexes the paths.
 
-Add a case notebook to ``DONE`` when its paths are tagged.
+Every case notebook of the registry has its paths (``CASES``).
 """
 
 import nbformat
@@ -21,19 +21,10 @@ from notebook_files import (
     tagged,
 )
 
+from aimkit import datasets
 from aimkit.exercises import STRICT
 
-DONE = [  # case notebooks whose demo paths are tagged; this list only grows
-    "cases/10_kinnarps_b2b_clustering.ipynb",
-    "cases/11_trailfinders_rebooking.ipynb",
-    "cases/12_costa_real_estate_recommender.ipynb",
-    "cases/13_wine_recommendations.ipynb",
-    "cases/14_annapops_rfmt_behaviour.ipynb",
-    "cases/15_odisee_web_segments.ipynb",
-    "cases/16_earnieland_reactivation.ipynb",
-    "cases/17_energy_churn_offers.ipynb",
-    "cases/18_returns_risk_explained.ipynb",
-]
+CASES = [case.notebook for case in datasets.cases().values()]
 TAGS = {f"demo-{minutes}" for minutes in DEMO_MINUTES} | {"aha", "own-data"}
 
 
@@ -41,15 +32,7 @@ def read(name: str):
     return nbformat.read(NOTEBOOKS / name, as_version=4)
 
 
-def test_every_case_notebook_with_demo_tags_is_in_done():
-    for path in sorted((NOTEBOOKS / "cases").glob("*.ipynb")):
-        name = path.relative_to(NOTEBOOKS).as_posix()
-        tags = {t for c in read(name).cells for t in c.get("metadata", {}).get("tags", [])}
-        if tags & TAGS:
-            assert name in DONE, f"{name} carries demo tags: add it to DONE"
-
-
-@pytest.mark.parametrize("name", DONE)
+@pytest.mark.parametrize("name", CASES)
 def test_the_paths_nest_with_one_aha_and_one_own_data_cell(name):
     assert demo_path_problems(read(name)) == []
 
@@ -88,7 +71,7 @@ def test_tagged_reads_cell_tags():
 
 @pytest.mark.slow
 @pytest.mark.parametrize("minutes", DEMO_MINUTES)
-@pytest.mark.parametrize("name", DONE)
+@pytest.mark.parametrize("name", CASES)
 def test_each_path_runs_alone_in_order(name, minutes, monkeypatch):
     monkeypatch.delenv(STRICT, raising=False)  # exercises ship unanswered: "Not answered yet"
     path = demo_path_notebook(read(name), minutes)

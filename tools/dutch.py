@@ -19,7 +19,7 @@ figures then speak Dutch. Links to other notebooks point to the Dutch notebook w
 it is translated, else to the English one; links to the apps and other files keep pointing at
 them from the Dutch folder. A link to an English notebook is marked *(Engels)*.
 
-Only the notebooks in :data:`TRANSLATED` are written (a list that only grows). Writing one with a
+Every course notebook is written (:data:`TRANSLATED`). Writing one with a
 missing or outdated translation fails, naming the cells: the Dutch edition never ships English.
 
 Run from the repository's root::
@@ -53,6 +53,7 @@ from pathlib import Path, PurePosixPath
 
 import nbformat
 
+from aimkit import course
 from tools.pages import NOTEBOOKS, ROOT
 
 DUTCH = NOTEBOOKS / "nl"
@@ -60,29 +61,9 @@ DUTCH = NOTEBOOKS / "nl"
 CATALOGUE = ROOT / "translations" / "nl"
 """One JSON catalogue per notebook: the Dutch markdown by cell id."""
 
-TRANSLATED = [
-    "00_start_here.ipynb",
-    "01_ai_and_marketing.ipynb",
-    "02_aim1_marketing_objectives.ipynb",
-    "03_aim2_personalisation_opportunities.ipynb",
-    "04_aim3_data_maturity_and_quality.ipynb",
-    "05_aim4_analysis_toolbox.ipynb",
-    "06_aim5_implement_pilot_ab_test.ipynb",
-    "07_aim6_evaluate_and_adjust.ipynb",
-    "08_legal_and_responsible_ai.ipynb",
-    "99_for_trainers.ipynb",
-    "cases/10_kinnarps_b2b_clustering.ipynb",
-    "cases/11_trailfinders_rebooking.ipynb",
-    "cases/12_costa_real_estate_recommender.ipynb",
-    "cases/13_wine_recommendations.ipynb",
-    "cases/14_annapops_rfmt_behaviour.ipynb",
-    "cases/15_odisee_web_segments.ipynb",
-    "cases/16_earnieland_reactivation.ipynb",
-    "cases/17_energy_churn_offers.ipynb",
-    "cases/18_returns_risk_explained.ipynb",
-]
-"""The notebooks of the Dutch edition, relative to ``notebooks/``. Only grows: add a notebook
-once every markdown cell has a current translation."""
+TRANSLATED = [notebook.path for notebook in course.notebooks()]
+"""The notebooks of the Dutch edition, relative to ``notebooks/``: every course notebook
+(:func:`aimkit.course.notebooks`), so a new notebook needs its catalogue before the tests pass."""
 
 SETUP_LINE = 'exercises.use_language("nl")  # feedback, hints en figuren in het Nederlands'
 """The one line a Dutch notebook's Setup cell adds to the English code."""
@@ -356,8 +337,7 @@ def status() -> str:
         if notebook.startswith(("nl/", "apps/")) or ".ipynb_checkpoints" in notebook:
             continue
         problems = untranslated(notebook)
-        mark = "in the edition" if notebook in TRANSLATED else "not yet"
-        lines.append(f"{notebook:55} {mark:15} {len(problems):3} to do")
+        lines.append(f"{notebook:55} {len(problems):3} to do")
         for cell_id, problem in problems.items():
             if problem != "missing":
                 lines.append(f"    {cell_id} {problem}")
