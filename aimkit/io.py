@@ -90,7 +90,8 @@ class Problem:
     """One thing wrong with an input file.
 
     ``problem`` is the English description; problems made with :meth:`of` can also be told
-    in Dutch (:meth:`text`), for the apps.
+    in Dutch (:meth:`text`): the apps ask for their language, ``str()`` speaks the course's
+    (:func:`aimkit.i18n.current_language`).
 
     Examples
     --------
@@ -116,8 +117,9 @@ class Problem:
         return cls(file, column, i18n.text(f"problem_{key}", "en", **values), tuple(rows),
                    count, key, tuple(values.items()))
 
-    def text(self, lang: str = "en") -> str:
-        """The file, column, problem and first rows in ``lang`` ("nl" or "en")."""
+    def text(self, lang: str | None = None) -> str:
+        """The file, column, problem and first rows in ``lang`` (default: the course's)."""
+        lang = lang or i18n.current_language()
         problem = (i18n.text(f"problem_{self.key}", lang, **dict(self.values)) if self.key
                    else self.problem)
         where = self.file if self.column is None else i18n.text(
@@ -132,14 +134,15 @@ class Problem:
         return text
 
     def __str__(self) -> str:
-        return self.text("en")
+        return self.text()
 
 
 class DataError(ValueError):
     """A file that cannot be used as it is; ``problems`` lists everything found.
 
     The message has one line per problem and names the file, the column, the problem and the
-    first rows (spreadsheet numbering: the header is row 1, the first data row is row 2).
+    first rows (spreadsheet numbering: the header is row 1, the first data row is row 2), in
+    the course's language (Dutch in the Dutch edition; :meth:`text` takes another).
 
     Examples
     --------
@@ -152,10 +155,10 @@ class DataError(ValueError):
 
     def __init__(self, problems: Sequence[Problem]):
         self.problems = list(problems)
-        super().__init__(self.text("en"))
+        super().__init__(self.text())
 
-    def text(self, lang: str = "en") -> str:
-        """The message in ``lang`` ("nl" or "en"), one line per problem."""
+    def text(self, lang: str | None = None) -> str:
+        """The message in ``lang`` ("nl" or "en", by default the course's), one line per problem."""
         return "\n".join(p.text(lang) for p in self.problems)
 
     @property

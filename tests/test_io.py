@@ -460,3 +460,12 @@ def test_the_header_row_may_be_quoted_over_lines_and_rows_keep_spreadsheet_numbe
     data = b'"customer\nid";order_id;order_date;amount\nC1;1;01/01/2021;5\n\nC2;2;x;5\n'
     error = problem_of(data, columns={"customer\nid": "customer_id"})
     assert error.rows == (4,)
+
+
+def test_a_data_error_speaks_the_course_language(monkeypatch):
+    from aimkit import i18n
+    monkeypatch.setattr(i18n, "_chosen_language", ["nl"])
+    with pytest.raises(io.DataError) as caught:
+        io.read_table(b"", name="leeg.csv")
+    assert str(caught.value) == caught.value.text("nl") != caught.value.text("en")
+    assert str(caught.value.problems[0]).startswith("leeg.csv: ")
