@@ -100,10 +100,8 @@ LABELS: dict[str, i18n.Text] = {
     "accept": {"en": "Accept chance {chance}", "nl": "Kans op aanvaarden {chance}"},
     "margin": {"en": "Expected margin {amount}", "nl": "Verwachte marge {amount}"},
     "feedback": {"en": "Customer feedback", "nl": "Feedback van de klant"},
-    "price_importance": {"en": "Importance of price:           {stars}",
-                         "nl": "Belang van de prijs:            {stars}"},
-    "peace_importance": {"en": "Importance of peace of mind: {stars}",
-                         "nl": "Belang van gemoedsrust:       {stars}"},
+    "price_importance": {"en": "Importance of price:", "nl": "Belang van de prijs:"},
+    "peace_importance": {"en": "Importance of peace of mind:", "nl": "Belang van gemoedsrust:"},
     "competitor": {"en": "Mentioned competitor: {name}", "nl": "Genoemde concurrent: {name}"},
     "no_competitor": {"en": "none", "nl": "geen"},
     "ranked": {"en": "Offers ranked by expected margin; the agent chooses.",
@@ -808,10 +806,10 @@ def call_centre_card(customer: pd.Series, current: dict, offers: pd.DataFrame, *
                                _say("margin", amount=_money(offer["expected_margin"], 0))],
             "#dcebf7" if i == 0 else "#f2f7fb")
     ax.text(0.2, 1.35, _say("feedback"), fontsize=12, weight="bold")
-    ax.text(0.2, 0.95, _say("price_importance", stars=_stars(customer["price_importance"])),
-            fontsize=12)
-    ax.text(0.2, 0.55, _say("peace_importance",
-                            stars=_stars(customer["peace_of_mind_importance"])), fontsize=12)
+    for y, label, column in ((0.95, "price_importance", "price_importance"),
+                             (0.55, "peace_importance", "peace_of_mind_importance")):
+        ax.text(0.2, y, _say(label), fontsize=12)
+        ax.text(3.2, y, _stars(customer[column]), fontsize=12)
     competitor = customer["competitor_mentioned"]
     named = competitor if isinstance(competitor, str) and competitor else _say("no_competitor")
     ax.text(6.2, 0.95, _say("competitor", name=named), fontsize=12)

@@ -321,4 +321,5 @@ def test_figures_speak_the_course_language(monkeypatch):
     assert ax.get_xlabel() == "voorspeld label"
     assert [t.get_text() for t in ax.get_yticklabels()][0] == "actual: a (100 % juist)"
     assert "1.200" in [t.get_text() for t in ax.texts]
-    plt.close("all")
+    plt.close(k_figure)
+    plt.close(confusion_figure)
