@@ -123,6 +123,7 @@ SHOWN_BY_CALL = {"print", "Markdown", "display", "set_title", "set_xlabel", "set
                  "suptitle", "title", "xlabel", "ylabel", "text", "annotate", "set_caption",
                  "set_xticks", "set_yticks", "set_xticklabels", "set_yticklabels", "legend"}
 """Calls whose positional strings are shown to the reader, even when they are one word."""
+# and the row labels written out in a table built for display: pd.DataFrame(..., index=[...])
 
 
 class _Blank(ast.NodeTransformer):
@@ -138,7 +139,8 @@ class _Blank(ast.NodeTransformer):
         if function in SHOWN_BY_CALL:
             node.args = [_blank(a) for a in node.args]
         for keyword in node.keywords:
-            if keyword.arg in SHOWN_BY_KEYWORD:
+            if keyword.arg in SHOWN_BY_KEYWORD or (keyword.arg == "index"
+                                                   and function in ("DataFrame", "Series")):
                 keyword.value = _blank(keyword.value)
         return self.generic_visit(node)
 
@@ -173,6 +175,9 @@ def same_program(english: str, dutch: str) -> bool:
     True
     >>> same_program('ax.set_xticks([0, 1], ["before", "after"])',
     ...              'ax.set_xticks([0, 1], ["voor", "na"])')
+    True
+    >>> same_program('pd.DataFrame(rows, index=["customers"])',
+    ...              'pd.DataFrame(rows, index=["klanten"])')
     True
     >>> same_program('table["revenue"].sum()', 'table["omzet"].sum()')
     False
