@@ -34,7 +34,6 @@ REPOSITORY = "start2aim/start2aim"
 """The course's repository on GitHub, as Binder names it."""
 RELEASE = "v2026.12"
 """The release the README's Binder badges point at (``tests/test_course.py`` keeps them equal)."""
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @dataclass(frozen=True)
@@ -110,15 +109,10 @@ def course_map() -> str:
     """
     rows = ["| Notebook | In Dutch | AIM phase | CRISP-DM phase | Minutes |",
             "|---|---|---|---|---|"]
-    rows += [f"| [{n.number} {n.title}](notebooks/{n.path}) | {_dutch_link(n)} | {n.aim_phase} "
+    rows += [f"| [{n.number} {n.title}](notebooks/{n.path}) "
+             f"| [{n.number} in het Nederlands](notebooks/nl/{n.path}) | {n.aim_phase} "
              f"| {n.crisp_dm} | {n.minutes} |" for n in notebooks()]
     return "\n".join(rows)
-
-
-def _dutch_link(notebook: Notebook) -> str:
-    """A link to the notebook's Dutch edition, or a dash while it has none."""
-    dutch = f"notebooks/nl/{notebook.path}"
-    return f"[{notebook.number} in het Nederlands]({dutch})" if (ROOT / dutch).is_file() else "–"
 
 
 def binder_url(notebook: str, lang: str = "en") -> str:
