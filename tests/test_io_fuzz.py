@@ -15,6 +15,7 @@ import tempfile
 import warnings
 from contextlib import contextmanager
 from pathlib import Path
+from unittest import mock
 
 import numpy as np
 import pandas as pd
@@ -112,6 +113,55 @@ def test_the_fuzzer_makes_both_readable_and_refused_files():
 @given(csv_like(), st.dictionaries(st.sampled_from(TOKENS), st.sampled_from(TOKENS), max_size=2))
 def test_any_column_mapping_is_applied_or_refused(data, mapping):
     read_or_refuse(data, columns=mapping)
+
+
+# ------------------------------------------------------- short cells read as bytes or as text
+
+EDGE_CELLS = ["x" * 15, "x" * 16, "x" * 17, "é" * 7 + "x", "é" * 8, "€" * 5, " 12,50 ", '"a;b"',
+              '"1\n2"', '"q""z"', "NA", "1.250", "2021-02-01", "2021-02-01 10:00:00", "\u00a0"]
+
+
+@st.composite
+def short_and_long_cells(draw) -> bytes:
+    width = draw(st.integers(1, 4))
+    cell = st.sampled_from(EDGE_CELLS) | st.sampled_from(TOKENS[:30]) | st.text(max_size=18)
+    rows = draw(st.lists(st.lists(cell, min_size=width, max_size=width), min_size=1, max_size=8))
+    header = ";".join(f"c{i}" for i in range(width))
+    return "\n".join([header] + [";".join(row) for row in rows]).encode("utf-8", "replace")
+
+
+def read_both_ways(data: bytes):
+    """read_table's result with short cells read as bytes, and with every cell read as text."""
+    results = []
+    for as_bytes in (True, False):
+        with mock.patch.object(io, "_short_enough", return_value=as_bytes), \
+                warnings.catch_warnings():
+            warnings.simplefilter("ignore", io.DataWarning)
+            try:
+                results.append(io.read_table(data, name="fuzz.csv"))
+            except io.DataError as error:
+                results.append(error)
+    return results
+
+
+@settings(FUZZ, max_examples=600)
+@given(st.one_of(short_and_long_cells(), csv_like()))
+def test_short_cells_read_as_bytes_give_the_same_table_as_text(data):
+    as_bytes, as_text = read_both_ways(data)
+    assert type(as_bytes) is type(as_text)
+    if isinstance(as_text, io.DataError):
+        assert str(as_bytes) == str(as_text)
+    else:
+        pd.testing.assert_frame_equal(as_bytes, as_text)
+
+
+def test_cells_at_the_byte_width_are_read_whole():
+    cells = ["x" * 15, "x" * 16, "é" * 7 + "x", "é" * 8, "€" * 6]  # 15 and 16+ bytes
+    data = ("kort;lang\n" + "\n".join(f"{c};{c}!" for c in cells) + "\n").encode()
+    assert io._short_enough(data, 2)
+    frame = io.read_table(data)
+    assert frame["kort"].tolist() == cells
+    assert frame["lang"].tolist() == [c + "!" for c in cells]
 
 
 # --------------------------------------------------------------------- amounts round trip
