@@ -761,46 +761,46 @@ def _number_like(texts: np.ndarray) -> np.ndarray:
     return np.strings.lstrip(text, _NUMBER_CHARS) == ""
 
 
-def _numbers(texts: np.ndarray, decimal: str,
-             number_like: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """The numbers the texts stand for with this decimal mark (NaN if none) and which are.
+def _numbers(texts: np.ndarray, marks: str = ",.") -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Per decimal mark, the numbers the texts stand for (NaN if none) and which texts are.
 
     Plain numbers (``-1234,5``) are converted all at once; the other texts one at a time
     with the full grammar of :func:`_amount`, unless a thousands group that is not three
     digits long already rules them out (``12,50`` with a decimal point).
     """
-    text = texts if texts.dtype == _TEXT else texts.astype(_TEXT)
-    values, ok = np.full(len(text), np.nan), np.zeros(len(text), dtype=bool)
+    text = texts.astype(_TEXT, copy=False)
+    number_like = _number_like(text)  # only ASCII digits among its letters
     negative = np.strings.startswith(text, "-")
     body = np.where(negative, np.strings.slice(text, 1, None), text)
-    digits = np.strings.replace(body, decimal, "", 1)
-    plain = ((np.strings.str_len(digits) > 0) & (np.strings.strip(digits, _DIGITS) == "")
-             & ~np.strings.endswith(body, decimal)
-             & ~(np.strings.startswith(body, "0") & (np.strings.str_len(body) > 1)
-                 & ~np.strings.startswith(body, "0" + decimal)))
-    number = np.strings.replace(body[plain], decimal, ".").astype(np.float64)
-    values[plain], ok[plain] = np.where(negative[plain], -number, number), True
-    group = "." if decimal == "," else ","
-    _, found, last_group = np.strings.rpartition(body, np.array(group, dtype=_TEXT))
-    group_digits = np.strings.partition(last_group, np.array(decimal, dtype=_TEXT))[0]
-    possible = (~plain & ((found == "") | (np.strings.str_len(group_digits) == 3))
-                & (_number_like(text) if number_like is None else number_like))
-    for i in np.flatnonzero(possible):
-        number = _amount(str(text[i]), decimal)
-        if number is not None:
-            values[i], ok[i] = number, True
-    return values, ok
+    leading_zero = np.strings.startswith(body, "0") & (np.strings.str_len(body) > 1)
+    readings = {}
+    for decimal in marks:
+        values, ok = np.full(len(text), np.nan), np.zeros(len(text), dtype=bool)
+        plain = (number_like & np.strings.isdecimal(np.strings.replace(body, decimal, "", 1))
+                 & ~np.strings.endswith(body, decimal)
+                 & ~(leading_zero & ~np.strings.startswith(body, "0" + decimal)))
+        number = np.strings.replace(body[plain], decimal, ".").astype(np.float64)
+        values[plain], ok[plain] = np.where(negative[plain], -number, number), True
+        group = "." if decimal == "," else ","
+        _, found, last_group = np.strings.rpartition(body, np.array(group, dtype=_TEXT))
+        group_digits = np.strings.partition(last_group, np.array(decimal, dtype=_TEXT))[0]
+        possible = (~plain & number_like
+                    & ((found == "") | (np.strings.str_len(group_digits) == 3)))
+        for i in np.flatnonzero(possible):
+            number = _amount(str(text[i]), decimal)
+            if number is not None:
+                values[i], ok[i] = number, True
+        readings[decimal] = values, ok
+    return readings
 
 
 class _NumberReadings:
     """The texts of a column read as numbers with a decimal comma and with a decimal point."""
 
     def __init__(self, texts: np.ndarray):
-        self.values, self.ok = {}, {}
-        text = texts.astype(_TEXT)
-        number_like = _number_like(text)
-        for mark in (",", "."):
-            self.values[mark], self.ok[mark] = _numbers(text, mark, number_like)
+        readings = _numbers(texts)
+        self.values = {mark: values for mark, (values, _) in readings.items()}
+        self.ok = {mark: ok for mark, (_, ok) in readings.items()}
         both = self.ok[","] & self.ok["."]
         self.ambiguous = both & (self.values[","] != self.values["."])
 
@@ -894,7 +894,7 @@ def parse_numbers(values: pd.Series, decimal: str = ",") -> pd.Series:
     if pd.api.types.is_numeric_dtype(values):
         return values.astype("float64")
     cells = _cells(values.astype(object).where(values.notna(), "").to_numpy())
-    numbers, _ = _numbers(cells.texts, decimal)
+    numbers, _ = _numbers(cells.texts, decimal)[decimal]
     return pd.Series(cells.spread(numbers, np.nan), index=values.index, name=values.name)
 
 
