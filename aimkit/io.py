@@ -650,16 +650,19 @@ _SHORT = np.dtype("S16")
 """Cells of up to 15 UTF-8 bytes (ids, dates, amounts) are read as fixed-width bytes: no Python
 object per cell, and compared as two 8-byte integers. A 16-byte cell may be cut off, so a
 column holding one is read again as text."""
+_SHORT_GROWTH = 2
+"""Read short cells as bytes when these take at most this many times the file's size."""
 
 
 def _short_enough(data: bytes, width: int) -> bool:
-    """Whether the file read as :data:`_SHORT` cells takes at most twice its own size.
+    """Whether to read the cells as :data:`_SHORT` bytes (any reading gives the same cells).
 
-    Judged on its first 64 KiB (any reading gives the same cells; this only saves time).
+    Yes if, judged on its first 64 KiB, the file's cells as :data:`_SHORT` bytes take at most
+    :data:`_SHORT_GROWTH` times its size.
     """
     sample = data[:65536]
     records = max(sample.count(b"\n"), sample.count(b"\r")) + 1
-    return records * width * _SHORT.itemsize <= 2 * len(sample)
+    return records * width * _SHORT.itemsize <= _SHORT_GROWTH * len(sample)
 
 
 def _factorize_short(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

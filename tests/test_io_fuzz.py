@@ -131,10 +131,10 @@ def short_and_long_cells(draw) -> bytes:
 
 
 def read_both_ways(data: bytes):
-    """read_table's result with short cells read as bytes, and with every cell read as text."""
+    """read_table's result with short cells read as bytes where it can, and read as text."""
     results = []
-    for as_bytes in (True, False):
-        with mock.patch.object(io, "_short_enough", return_value=as_bytes), \
+    for growth in (10**9, 0):
+        with mock.patch.object(io, "_SHORT_GROWTH", growth), \
                 warnings.catch_warnings():
             warnings.simplefilter("ignore", io.DataWarning)
             try:
@@ -153,6 +153,13 @@ def test_short_cells_read_as_bytes_give_the_same_table_as_text(data):
         assert str(as_bytes) == str(as_text)
     else:
         pd.testing.assert_frame_equal(as_bytes, as_text)
+
+
+def test_a_nul_byte_after_the_first_kilobytes_reads_the_same_both_ways():
+    # bytes drop a trailing NUL; text keeps it until trimming, which drops it too
+    data = b"a;b\n" + b"1;abcdefgh\n" * 2000 + b"2;ab\x00\n3;\x00\n4;x\x00y\n"
+    as_bytes, as_text = read_both_ways(data)
+    pd.testing.assert_frame_equal(as_bytes, as_text)
 
 
 def test_cells_at_the_byte_width_are_read_whole():
