@@ -906,7 +906,7 @@ def _sniff_column(cells: _Cells, reading: _NumberReadings | None, decimal: str) 
     if len(cells.texts) and reading is not None and reading.all_numbers(decimal or ","):
         numbers = cells.spread(reading.values[decimal or ","], np.nan)
         return _numeric_column(pd.Series(numbers))
-    if len(cells.texts) and all(DATE_PATTERN.match(t) for t in cells.texts):
+    if len(cells.texts) and DATE_PATTERN.match(cells.texts[0]):  # worth reading them all
         dates, ok = _date_values(cells.texts)
         if ok.all():
             return pd.Series(cells.spread(dates, np.datetime64("NaT")))
