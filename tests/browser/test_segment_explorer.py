@@ -11,6 +11,7 @@ from harness import open_app, page_problems
 from playwright.sync_api import expect
 
 from aimkit import datasets, i18n, rfm
+from aimkit import io as io_module
 from aimkit.apps import _cards, explorer
 
 EXPORTS = Path(__file__).parents[1] / "fixtures" / "exports"
@@ -119,6 +120,20 @@ def test_bad_csv_gives_a_message_and_the_app_keeps_working(app):
     expect(message).to_contain_text("Dit bestand kan ik (nog) niet gebruiken")
     expect(message).to_contain_text("fout.csv, kolom 'Bedrag': bevat waarden die geen getallen")
     expect(app.get_by_text(pick_example(app))).to_be_visible()
+
+
+def test_a_large_till_export_and_a_wrong_amount_deep_in_it(app):
+    data = belgian_export("Klantnummer;Factuurnr;Datum;Bedrag;Winkel", 16_000).replace(
+        b";Caf\xe9", b";Caf\xe9 Gent-Centrum")  # 40,000 lines
+    assert io_module._short_enough(data, 5)  # read the fast way, as short bytes
+    upload(app, "groot.csv", data)
+    expect(app.get_by_text("groot.csv: 40.000 regels, 16.000 klanten")).to_be_visible()
+    lines = data.split(b"\n")
+    fields = lines[31_000].split(b";")
+    lines[31_000] = b";".join(fields[:3] + [b"twaalf"] + fields[4:])  # spreadsheet row 31001
+    upload(app, "fout.csv", b"\n".join(lines))
+    expect(app.locator(".aimkit-msg.error")).to_contain_text("kolom 'Bedrag'")
+    expect(app.locator(".aimkit-msg.error")).to_contain_text("(rij 31001)")
 
 
 def download_rows(page, delimiter=";"):
